@@ -1,0 +1,5 @@
+package io.brokerpolicy.api;
+
+/** One problem with one field of a request, named by its JSON path ({@code positions[0].quantity}). */
+public record FieldError(String field, String message) {
+}

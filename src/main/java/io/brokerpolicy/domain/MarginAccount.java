@@ -1,0 +1,136 @@
+package io.brokerpolicy.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The working state of one account during an evaluation: the fact the rules reason about and the only
+ * thing a close-out changes. Sums are kept current on every close instead of recomputed per question,
+ * because the rules ask for the margin level many times per close-out step.
+ *
+ * <p>equity = balance + sum of open positions' floating PnL; used margin = sum of open positions' used
+ * margin; margin level = equity / used margin x 100, null when no margin is used.
+ */
+public final class MarginAccount {
+
+    private final AccountSnapshot snapshot;
+    private final List<PositionState> positions;
+    private final AccountFigures initial;
+    private final BigDecimal initialTotalNotional;
+    private final List<CloseOutStep> closeOuts = new ArrayList<>();
+    private BigDecimal balance;
+    private BigDecimal openFloatingPnl;
+    private BigDecimal openUsedMargin;
+    private int openCount;
+
+    public MarginAccount(AccountSnapshot snapshot, List<PositionState> positions) {
+        this.snapshot = snapshot;
+        this.positions = List.copyOf(positions);
+        this.balance = snapshot.balance();
+        this.openFloatingPnl = BigDecimal.ZERO;
+        this.openUsedMargin = BigDecimal.ZERO;
+        BigDecimal notional = BigDecimal.ZERO;
+        for (PositionState p : this.positions) {
+            openFloatingPnl = openFloatingPnl.add(p.floatingPnl(), Decimals.MC);
+            openUsedMargin = openUsedMargin.add(p.usedMargin(), Decimals.MC);
+            notional = notional.add(p.getNotional(), Decimals.MC);
+        }
+        this.openCount = this.positions.size();
+        this.initialTotalNotional = notional;
+        this.initial = figures();
+    }
+
+    public static BigDecimal marginLevel(BigDecimal equity, BigDecimal usedMargin) {
+        if (usedMargin.signum() == 0) {
+            return null;
+        }
+        return equity.multiply(Decimals.HUNDRED, Decimals.MC).divide(usedMargin, Decimals.MC);
+    }
+
+    public AccountSnapshot getSnapshot() {
+        return snapshot;
+    }
+
+    public List<PositionState> getPositions() {
+        return positions;
+    }
+
+    public BigDecimal getBalance() {
+        return balance;
+    }
+
+    public BigDecimal getEquity() {
+        return balance.add(openFloatingPnl, Decimals.MC);
+    }
+
+    public BigDecimal getUsedMargin() {
+        return openUsedMargin;
+    }
+
+    public BigDecimal getMarginLevel() {
+        return marginLevel(getEquity(), openUsedMargin);
+    }
+
+    public int getOpenPositionCount() {
+        return openCount;
+    }
+
+    /** True while positions are open and the margin level is at or below {@code level}. */
+    public boolean isAtOrBelow(BigDecimal level) {
+        BigDecimal current = getMarginLevel();
+        return openCount > 0 && current != null && current.compareTo(level) <= 0;
+    }
+
+    public AccountFigures getInitial() {
+        return initial;
+    }
+
+    public BigDecimal getInitialMarginLevel() {
+        return initial.marginLevel();
+    }
+
+    public BigDecimal getInitialTotalNotional() {
+        return initialTotalNotional;
+    }
+
+    public AccountFigures figures() {
+        BigDecimal equity = getEquity();
+        return new AccountFigures(balance, equity, openUsedMargin, equity.subtract(openUsedMargin, Decimals.MC),
+                getMarginLevel());
+    }
+
+    /**
+     * Closes one open position at its mark price: realizes its floating PnL into the balance, releases its
+     * margin, and records the step with the margin level before and after.
+     */
+    public CloseOutStep close(PositionState position, String rule) {
+        if (!position.isOpen() || !positions.contains(position)) {
+            throw new IllegalStateException("position " + position.positionId() + " is not open in this account");
+        }
+        BigDecimal before = getMarginLevel();
+        position.markClosed();
+        openCount--;
+        balance = balance.add(position.floatingPnl(), Decimals.MC);
+        openFloatingPnl = openFloatingPnl.subtract(position.floatingPnl(), Decimals.MC);
+        openUsedMargin = openUsedMargin.subtract(position.usedMargin(), Decimals.MC);
+        if (openCount == 0) {
+            // Exact zero, not the residue of subtractions, so that "no margin used" is recognised.
+            openFloatingPnl = BigDecimal.ZERO;
+            openUsedMargin = BigDecimal.ZERO;
+        }
+        CloseOutStep step = new CloseOutStep(closeOuts.size() + 1, position.positionId(), position.floatingPnl(),
+                before, getMarginLevel(), rule);
+        closeOuts.add(step);
+        return step;
+    }
+
+    public List<CloseOutStep> getCloseOuts() {
+        return Collections.unmodifiableList(closeOuts);
+    }
+
+    public List<PositionState> openPositions() {
+        return positions.stream().filter(PositionState::isOpen).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package io.brokerpolicy.domain.policy;
+
+import io.brokerpolicy.domain.AssetClass;
+import io.brokerpolicy.domain.ClientCategory;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Margin-call and stop-out levels (in %) of one account type, the client category it is sold to, and
+ * any leverage caps the broker sets for the account type itself (checked against the regulator).
+ */
+public record AccountTypePolicy(
+        String name,
+        ClientCategory clientCategory,
+        BigDecimal marginCallLevel,
+        BigDecimal stopOutLevel,
+        Map<AssetClass, BigDecimal> leverageCaps) {
+
+    public AccountTypePolicy {
+        leverageCaps = Map.copyOf(leverageCaps);
+    }
+}

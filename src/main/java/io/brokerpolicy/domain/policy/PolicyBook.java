@@ -1,0 +1,92 @@
+package io.brokerpolicy.domain.policy;
+
+import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.domain.AssetClass;
+import io.brokerpolicy.domain.ClientCategory;
+import io.brokerpolicy.domain.LeverageCap;
+import io.brokerpolicy.domain.PolicyTerms;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * All parameters of one policy version: every broker's policy and every regulator preset, by the
+ * jurisdictions it covers. Resolves the terms that apply to one snapshot.
+ */
+public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, RegulatorPreset> regulatorsByJurisdiction) {
+
+    public PolicyBook {
+        brokers = Map.copyOf(brokers);
+        regulatorsByJurisdiction = Map.copyOf(regulatorsByJurisdiction);
+    }
+
+    /**
+     * The terms for a snapshot's broker, account type and KYC tier, with the regulator's retail rules
+     * folded in: the stop-out level raised to the close-out floor, negative balance protection switched
+     * on, and the tightest leverage cap per instrument class.
+     *
+     * @throws PolicyNotFoundException when the broker, account type or KYC tier has no policy
+     */
+    public ResolvedPolicy resolve(AccountSnapshot snapshot) {
+        BrokerPolicy broker = brokers.get(snapshot.brokerId());
+        if (broker == null) {
+            throw new PolicyNotFoundException("brokerId", "no policy for broker '" + snapshot.brokerId() + "'");
+        }
+        AccountTypePolicy type = broker.accountTypes().get(snapshot.accountType());
+        if (type == null) {
+            throw new PolicyNotFoundException("accountType", "broker '" + broker.brokerId()
+                    + "' has no account type '" + snapshot.accountType() + "' (it has " + broker.accountTypes().keySet()
+                    .stream().sorted().toList() + ")");
+        }
+        KycTierPolicy tier = null;
+        if (!broker.kycTiers().isEmpty()) {
+            tier = snapshot.kycTier() == null ? null : broker.kycTiers().get(snapshot.kycTier());
+            if (tier == null) {
+                throw new PolicyNotFoundException("kycTier", "broker '" + broker.brokerId() + "' has no KYC tier '"
+                        + snapshot.kycTier() + "' (it has " + broker.kycTiers().keySet().stream().sorted().toList() + ")");
+            }
+        }
+        RegulatorPreset regulator = snapshot.clientCategory() == ClientCategory.RETAIL
+                ? regulatorsByJurisdiction.get(snapshot.jurisdiction())
+                : null;
+
+        BigDecimal stopOut = type.stopOutLevel();
+        boolean floorApplied = false;
+        if (regulator != null && regulator.retailMinStopOutLevel() != null
+                && stopOut.compareTo(regulator.retailMinStopOutLevel()) < 0) {
+            stopOut = regulator.retailMinStopOutLevel();
+            floorApplied = true;
+        }
+        BigDecimal marginCall = type.marginCallLevel().max(stopOut);
+        boolean protection = broker.negativeBalanceProtection()
+                || (regulator != null && regulator.retailNegativeBalanceProtection());
+
+        PolicyTerms terms = new PolicyTerms(broker.brokerId(), type.name(), broker.file(), marginCall, stopOut,
+                floorApplied, broker.closeOutOrder(), protection, tier == null ? null : tier.name(),
+                tier == null ? null : tier.maxNotional(), regulator == null ? null : regulator.id());
+        return new ResolvedPolicy(terms, effectiveCaps(type, tier, regulator));
+    }
+
+    /** Per instrument class the tightest cap; on equal limits the regulator's is named, being the stronger reason. */
+    private static Map<AssetClass, LeverageCap> effectiveCaps(AccountTypePolicy type, KycTierPolicy tier,
+                                                              RegulatorPreset regulator) {
+        Map<AssetClass, LeverageCap> caps = new EnumMap<>(AssetClass.class);
+        if (regulator != null) {
+            tighten(caps, regulator.retailLeverageCaps(), regulator.id() + " retail cap");
+        }
+        tighten(caps, type.leverageCaps(), "account type " + type.name() + " cap");
+        if (tier != null) {
+            tighten(caps, tier.leverageCaps(), "KYC tier " + tier.name() + " cap");
+        }
+        return caps;
+    }
+
+    private static void tighten(Map<AssetClass, LeverageCap> caps, Map<AssetClass, BigDecimal> limits, String source) {
+        limits.forEach((cls, limit) -> {
+            LeverageCap current = caps.get(cls);
+            if (current == null || limit.compareTo(current.limit()) < 0) {
+                caps.put(cls, new LeverageCap(cls, limit, source));
+            }
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package io.brokerpolicy.engine;
+
+import io.brokerpolicy.domain.policy.BundleError;
+import io.brokerpolicy.policy.PolicyBookParser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles a bundle into a {@link CompiledPolicy}, or into the list of its errors: policy YAML problems
+ * and DRL compile errors, each with file and line. Uses Drools' classic builder, which compiles a
+ * rule file several times faster than the executable model and evaluates as fast.
+ */
+public final class PolicyCompiler {
+
+    public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
+
+    private final int maxRuleFirings;
+
+    public PolicyCompiler() {
+        this(DEFAULT_MAX_RULE_FIRINGS);
+    }
+
+    public PolicyCompiler(int maxRuleFirings) {
+        this.maxRuleFirings = maxRuleFirings;
+    }
+
+    /** The compiled policy, or the errors; never both. */
+    public record Result(CompiledPolicy policy, List<BundleError> errors) {
+
+        public boolean valid() {
+            return policy != null;
+        }
+    }
+
+    public Result compile(PolicyBundle bundle, long version) {
+        List<BundleError> errors = new ArrayList<>();
+        PolicyBookParser.Result book = new PolicyBookParser().parse(bundle.files());
+        errors.addAll(book.errors());
+
+        Map<String, String> rules = bundle.ruleFiles();
+        if (rules.isEmpty()) {
+            errors.add(new BundleError(PolicyBundle.RULES_PREFIX, 0, "the bundle has no rule files (rules/*.drl)"));
+        }
+        ClassLoader loader = PolicyCompiler.class.getClassLoader();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
+        for (Map.Entry<String, String> file : rules.entrySet()) {
+            Resource resource = ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(file.getKey());
+            resource.setResourceType(ResourceType.DRL);
+            builder.add(resource, ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            errors.add(toBundleError(error));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, List.copyOf(errors));
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.get().newKieBaseConfiguration(null, loader));
+        kieBase.addPackages(builder.getKnowledgePackages());
+        Map<String, String> fileByRule = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (rule instanceof RuleImpl impl && impl.getResource() != null) {
+                    fileByRule.put(RuleTrace.ruleKey(pkg.getName(), rule.getName()), impl.getResource().getSourcePath());
+                }
+            }
+        }
+        return new Result(new CompiledPolicy(version, bundle, kieBase, book.book(), fileByRule, maxRuleFirings), List.of());
+    }
+
+    private static BundleError toBundleError(KnowledgeBuilderError error) {
+        String file = error.getResource() != null ? error.getResource().getSourcePath() : PolicyBundle.RULES_PREFIX;
+        int[] lines = error.getLines();
+        int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+        return new BundleError(file, line, error.getMessage().trim());
+    }
+}

@@ -1,0 +1,160 @@
+package io.brokerpolicy.policy;
+
+import io.brokerpolicy.domain.policy.BundleError;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a policy YAML file as a tree of nodes that remember their line, so that every problem can be
+ * reported as file + line + message. SnakeYAML's composer builds nodes only and never instantiates
+ * classes named in the document, and the loader options bound aliases, nesting and size.
+ */
+final class YamlTree {
+
+    private final String file;
+    private final List<BundleError> errors;
+
+    YamlTree(String file, List<BundleError> errors) {
+        this.file = file;
+        this.errors = errors;
+    }
+
+    /** The document's root mapping, or null (with an error recorded) when it is not one. */
+    MappingNode parse(String content) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(1_000_000);
+        try {
+            Node root = new Yaml(options).compose(new StringReader(content));
+            if (root instanceof MappingNode mapping) {
+                return mapping;
+            }
+            error(root, "the file must be a YAML mapping of fields");
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            errors.add(new BundleError(file, line, "YAML syntax: " + e.getProblem()));
+        } catch (RuntimeException e) {
+            errors.add(new BundleError(file, 0, "YAML could not be read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    void error(Node node, String message) {
+        errors.add(new BundleError(file, line(node), message));
+    }
+
+    static int line(Node node) {
+        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    /** The fields of a mapping by name; unknown names are errors, since a typo must not be silently ignored. */
+    Map<String, Node> fields(Node node, String where, Set<String> allowed) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode mapping)) {
+            error(node, where + " must be a mapping");
+            return fields;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+            if (key == null) {
+                error(tuple.getKeyNode(), where + ": keys must be plain names");
+            } else if (allowed != null && !allowed.contains(key)) {
+                error(tuple.getKeyNode(), where + ": unknown field '" + key + "' (allowed: "
+                        + allowed.stream().sorted().toList() + ")");
+            } else {
+                fields.put(key, tuple.getValueNode());
+            }
+        }
+        return fields;
+    }
+
+    String text(Map<String, Node> fields, String name, String where, boolean required) {
+        Node node = fields.get(name);
+        if (node == null) {
+            if (required) {
+                errors.add(new BundleError(file, 0, where + ": missing required field '" + name + "'"));
+            }
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            error(node, where + "." + name + " must be a non-empty value");
+            return null;
+        }
+        return scalar.getValue().trim();
+    }
+
+    BigDecimal number(Map<String, Node> fields, String name, String where, boolean required) {
+        String text = text(fields, name, where, required);
+        return text == null ? null : number(fields.get(name), text, where + "." + name);
+    }
+
+    BigDecimal number(Node node, String text, String where) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.precision() > 30 || Math.abs(value.scale()) > 20) {
+                error(node, where + " has too many digits: " + text);
+                return null;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            error(node, where + " must be a number, not '" + text + "'");
+            return null;
+        }
+    }
+
+    Boolean bool(Map<String, Node> fields, String name, String where) {
+        String text = text(fields, name, where, false);
+        if (text == null) {
+            return null;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            error(fields.get(name), where + "." + name + " must be true or false, not '" + text + "'");
+            return null;
+        }
+        return Boolean.valueOf(text);
+    }
+
+    <E extends Enum<E>> E enumValue(Node node, String text, Class<E> type, String where) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                names.add(constant.name());
+            }
+            error(node, where + ": '" + text + "' is not one of " + names);
+            return null;
+        }
+    }
+
+    List<String> texts(Node node, String where) {
+        List<String> values = new ArrayList<>();
+        if (!(node instanceof SequenceNode sequence)) {
+            error(node, where + " must be a list");
+            return values;
+        }
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+                values.add(scalar.getValue().trim());
+            } else {
+                error(item, where + " must hold plain values");
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,69 @@
+package io.brokerpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerpolicy.api.Json;
+import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.api.VerdictView;
+import io.brokerpolicy.domain.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every folder under {@code src/test/resources/cases} is one golden case: {@code snapshot.json} evaluated by
+ * the real rules and policies of this repository must give {@code expected.json}. The verdict's id, time
+ * and bundle hash are left out of the comparison; everything else, scale of every number included, counts.
+ */
+class GoldenCasesTest {
+
+    static final Path CASES = Path.of("src/test/resources/cases");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC);
+    static CompiledPolicy policy;
+
+    @BeforeAll
+    static void compileRepositoryBundle() {
+        PolicyCompiler.Result result = new PolicyCompiler().compile(BundleReader.read(Path.of("rules"), Path.of("policies")), 1);
+        assertThat(result.errors()).isEmpty();
+        policy = result.policy();
+    }
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void verdictMatchesExpected(String name) throws IOException {
+        Path dir = CASES.resolve(name);
+        JsonNode snapshot = Json.MAPPER.readTree(Files.readString(dir.resolve("snapshot.json")));
+        Verdict verdict = policy.evaluate(new SnapshotParser(CLOCK).parse(snapshot, ""));
+        JsonNode actual = normalised(Json.MAPPER.valueToTree(VerdictView.of("normalised", CLOCK.instant(), verdict)));
+        Path expectedFile = dir.resolve("expected.json");
+        if (!Files.exists(expectedFile) && Boolean.getBoolean("golden.write")) {
+            Files.writeString(expectedFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+        }
+        JsonNode expected = normalised(Json.MAPPER.readTree(Files.readString(expectedFile)));
+        assertThat(actual.toPrettyString()).isEqualTo(expected.toPrettyString());
+    }
+
+    static JsonNode normalised(JsonNode verdict) {
+        ObjectNode copy = verdict.deepCopy();
+        copy.remove("verdictId");
+        copy.remove("evaluatedAt");
+        ((ObjectNode) copy.get("policy")).remove("hash");
+        ((ObjectNode) copy.get("policy")).remove("version");
+        return copy;
+    }
+}
