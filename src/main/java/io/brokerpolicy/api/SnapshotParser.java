@@ -66,6 +66,21 @@ public final class SnapshotParser {
         return snapshot;
     }
 
+    /**
+     * Parses a batch; every problem of every snapshot is reported, named by its index ({@code [3].balance}).
+     */
+    public List<AccountSnapshot> parseAll(List<JsonNode> batch) {
+        List<FieldError> errors = new ArrayList<>();
+        List<AccountSnapshot> snapshots = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            snapshots.add(read(batch.get(i), "[" + i + "]", errors));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("the batch has invalid snapshots; none was evaluated", errors);
+        }
+        return snapshots;
+    }
+
     private AccountSnapshot read(JsonNode json, String prefix, List<FieldError> errors) {
         if (json == null || !json.isObject()) {
             errors.add(new FieldError(prefix.isEmpty() ? "$" : prefix, "must be a JSON object (an account snapshot)"));

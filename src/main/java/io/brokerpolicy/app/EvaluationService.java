@@ -1,0 +1,85 @@
+package io.brokerpolicy.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerpolicy.api.Json;
+import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.audit.AuditHashes;
+import io.brokerpolicy.audit.StoredVerdict;
+import io.brokerpolicy.audit.VerdictStore;
+import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.engine.CompiledPolicy;
+import io.brokerpolicy.policy.ActivePolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The evaluation flow: validate the snapshot, answer a snapshotId seen before with its stored verdict,
+ * otherwise evaluate under the active version (taken once, so one version decides all of it) and store
+ * the verdict in the audit chain. The caller answers only after {@link VerdictStore} has committed.
+ */
+@ApplicationScoped
+public class EvaluationService {
+
+    @Inject
+    ActivePolicy active;
+    @Inject
+    VerdictStore store;
+    @Inject
+    Clock clock;
+    @Inject
+    BrokerPolicyConfig config;
+
+    private SnapshotParser parser;
+
+    @PostConstruct
+    void init() {
+        parser = new SnapshotParser(clock, config.maxPositions());
+    }
+
+    public StoredVerdict evaluate(JsonNode json) {
+        AccountSnapshot snapshot = parser.parse(json, "");
+        String canonical = canonical(json);
+        String hash = AuditHashes.sha256(canonical);
+        Optional<StoredVerdict> existing = store.existing(snapshot.snapshotId(), hash);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        CompiledPolicy policy = active.get().policy();
+        return store.store(new VerdictStore.Evaluated(snapshot, canonical, hash, policy.evaluate(snapshot)));
+    }
+
+    /**
+     * A batch is validated whole before anything is evaluated: one bad snapshot refuses the batch with the
+     * index of each problem, and nothing is stored. Then all are evaluated under one version and stored in
+     * one transaction.
+     */
+    public List<StoredVerdict> evaluateBatch(List<JsonNode> batch) {
+        List<AccountSnapshot> snapshots = parser.parseAll(batch);
+        CompiledPolicy policy = active.get().policy();
+        List<VerdictStore.Evaluated> evaluated = new ArrayList<>(batch.size());
+        for (int i = 0; i < snapshots.size(); i++) {
+            String canonical = canonical(batch.get(i));
+            evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
+                    policy.evaluate(snapshots.get(i))));
+        }
+        return store.append(evaluated);
+    }
+
+    public SnapshotParser parser() {
+        return parser;
+    }
+
+    static String canonical(JsonNode json) {
+        try {
+            return Json.MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed snapshot could not be written back as JSON", e);
+        }
+    }
+}

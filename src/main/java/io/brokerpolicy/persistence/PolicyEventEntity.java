@@ -1,0 +1,31 @@
+package io.brokerpolicy.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One change to the policy lifecycle (created, activated, retired, rolled back), a link of the audit chain. */
+@Entity
+@Table(name = "policy_event")
+public class PolicyEventEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "chain_seq")
+    public long chainSeq;
+    @Column(nullable = false)
+    public long version;
+    @Column(nullable = false)
+    public String action;
+    @Column(nullable = false)
+    public String actor;
+    @Column(nullable = false)
+    public Instant at;
+    public String detail;
+    @Column(name = "prev_hash", nullable = false)
+    public String prevHash;
+    @Column(name = "row_hash", nullable = false)
+    public String rowHash;
+}

@@ -1,0 +1,116 @@
+package io.brokerpolicy.policy;
+
+import io.brokerpolicy.audit.AuditHashes;
+import io.brokerpolicy.engine.PolicyBundle;
+import io.brokerpolicy.persistence.AuditChainHeadEntity;
+import io.brokerpolicy.persistence.PolicyEventEntity;
+import io.brokerpolicy.persistence.PolicyFileEntity;
+import io.brokerpolicy.persistence.PolicyVersionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Stores policy versions, their files and every lifecycle change; each change is a link of the audit
+ * chain, recorded with who made it.
+ */
+@ApplicationScoped
+public class PolicyVersionStore {
+
+    public enum State { DRAFT, ACTIVE, RETIRED, REJECTED }
+
+    @Inject
+    Clock clock;
+
+    /** The newest stored version with this bundle hash that was not rejected. */
+    @Transactional
+    public Optional<PolicyVersionEntity> findUsable(String hash) {
+        return PolicyVersionEntity.<PolicyVersionEntity>find("hash = ?1 and state <> 'REJECTED' order by version desc", hash)
+                .firstResultOptional();
+    }
+
+    @Transactional
+    public Optional<PolicyVersionEntity> active() {
+        return PolicyVersionEntity.active();
+    }
+
+    @Transactional
+    public PolicyBundle bundleOf(long version) {
+        return new PolicyBundle(PolicyFileEntity.filesOf(version));
+    }
+
+    /** Stores a new version of the bundle in the given state, with its files. */
+    @Transactional
+    public PolicyVersionEntity create(PolicyBundle bundle, State state, String source, String actor, String errors) {
+        Instant now = now();
+        PolicyVersionEntity version = new PolicyVersionEntity();
+        version.version = PolicyVersionEntity.nextVersion();
+        version.hash = bundle.hash();
+        version.state = state.name();
+        version.source = source;
+        version.createdBy = actor;
+        version.createdAt = now;
+        version.errors = errors;
+        version.persist();
+        bundle.files().forEach((path, content) -> {
+            PolicyFileEntity file = new PolicyFileEntity();
+            file.version = version.version;
+            file.path = path;
+            file.content = content;
+            file.persist();
+        });
+        PolicyVersionEntity.flush();
+        record(version.version, state == State.REJECTED ? "REJECTED" : "CREATED", actor,
+                "source=" + source + " hash=" + bundle.hash());
+        return version;
+    }
+
+    /** Makes {@code version} the active one and retires the one it replaces, in one transaction. */
+    @Transactional
+    public PolicyVersionEntity activate(long version, String actor, String reason) {
+        PolicyVersionEntity target = PolicyVersionEntity.findById(version);
+        if (target == null) {
+            throw new IllegalArgumentException("policy version " + version + " does not exist");
+        }
+        if (State.REJECTED.name().equals(target.state)) {
+            throw new IllegalStateException("policy version " + version + " was rejected and cannot be activated");
+        }
+        Optional<PolicyVersionEntity> previous = PolicyVersionEntity.active();
+        if (previous.isPresent() && previous.get().version == version) {
+            return target;
+        }
+        previous.ifPresent(p -> {
+            p.state = State.RETIRED.name();
+            PolicyVersionEntity.flush();
+            record(p.version, "RETIRED", actor, "replaced by version " + version);
+        });
+        target.state = State.ACTIVE.name();
+        target.activatedAt = now();
+        record(version, "ACTIVATED", actor, reason);
+        return target;
+    }
+
+    private void record(long version, String action, String actor, String detail) {
+        AuditChainHeadEntity head = AuditChainHeadEntity.lockForAppend();
+        PolicyEventEntity event = new PolicyEventEntity();
+        event.chainSeq = head.lastSeq + 1;
+        event.version = version;
+        event.action = action;
+        event.actor = actor;
+        event.at = now();
+        event.detail = detail;
+        event.prevHash = head.lastHash;
+        event.rowHash = AuditHashes.ofPolicyEvent(event);
+        event.persist();
+        head.lastSeq = event.chainSeq;
+        head.lastHash = event.rowHash;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
