@@ -1,29 +1,148 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.brokerpolicy.app.VerdictReplay;
+import io.brokerpolicy.audit.AuditReadLog;
+import io.brokerpolicy.audit.ExportFormat;
+import io.brokerpolicy.audit.VerdictCriteria;
+import io.brokerpolicy.audit.VerdictExport;
+import io.brokerpolicy.audit.VerdictSearch;
+import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.persistence.VerdictEntity;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 
-/** Compliance reads stored verdicts here: the verdict, its input snapshot and its audit link. */
+/**
+ * Compliance reads stored verdicts here: search, the whole record of one verdict (verdict, input
+ * snapshot, audit link), its replay, and exports of a time range. Every read is written to the
+ * audit access log with who made it.
+ */
 @Path("/api/v1/verdicts")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerdictResource {
 
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+
+    @Inject
+    VerdictSearch search;
+    @Inject
+    VerdictExport export;
+    @Inject
+    VerdictReplay replay;
+    @Inject
+    AuditReadLog readLog;
+
+    /** Newest first: {"items": [verdict, …], "page", "size", "total"}; from/to bound evaluatedAt. */
+    @GET
+    public ObjectNode search(@QueryParam("accountId") String accountId, @QueryParam("brokerId") String brokerId,
+                             @QueryParam("status") String status, @QueryParam("from") String from,
+                             @QueryParam("to") String to, @QueryParam("policyVersion") String policyVersion,
+                             @QueryParam("page") String page, @QueryParam("size") String size,
+                             @Context SecurityContext caller) {
+        QueryParameters p = new QueryParameters();
+        Instant fromInstant = p.instant("from", from);
+        Instant toInstant = p.instant("to", to);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            p.problem("to", "must be after from (from is inclusive, to exclusive)");
+        }
+        Long pageNumber = p.longInRange("page", page, 0, 1_000_000);
+        Long pageSize = p.longInRange("size", size, 1, MAX_PAGE_SIZE);
+        VerdictCriteria criteria = new VerdictCriteria(p.text("accountId", accountId), p.text("brokerId", brokerId),
+                p.oneOf("status", status, Arrays.stream(AccountStatus.values()).map(Enum::name).toList()),
+                fromInstant, toInstant, p.longInRange("policyVersion", policyVersion, 1, Long.MAX_VALUE),
+                pageNumber == null ? 0 : pageNumber.intValue(), pageSize == null ? DEFAULT_PAGE_SIZE : pageSize.intValue());
+        p.check("search");
+        VerdictSearch.Page found = search.find(criteria);
+        readLog.record(actor(caller), AuditReadLog.Action.SEARCH, null, criteria.toString());
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ArrayNode items = answer.putArray("items");
+        // The stored text goes out as it was hashed, not re-rendered.
+        found.verdictJson().forEach(json -> items.addRawValue(new RawValue(json)));
+        answer.put("page", criteria.page());
+        answer.put("size", criteria.size());
+        answer.put("total", found.total());
+        return answer;
+    }
+
     @GET
     @Path("/{verdictId}")
     @Transactional
-    public ObjectNode get(@PathParam("verdictId") String verdictId) throws JsonProcessingException {
+    public ObjectNode get(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
+            throws JsonProcessingException {
         VerdictEntity row = VerdictEntity.byVerdictId(parseId(verdictId))
                 .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
+        readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
         return VerdictRecords.fullRecord(row);
+    }
+
+    /** Re-evaluates the stored snapshot under its own policy version and under the active one; stores no verdict. */
+    @POST
+    @Path("/{verdictId}/replay")
+    @Transactional
+    public VerdictReplay.Report replay(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
+            throws JsonProcessingException {
+        VerdictEntity row = VerdictEntity.byVerdictId(parseId(verdictId))
+                .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
+        VerdictReplay.Report report = replay.replay(row);
+        readLog.record(actor(caller), AuditReadLog.Action.REPLAY, verdictId, "identical=" + report.identical()
+                + " storedVersion=" + report.storedPolicy().version() + " activeVersion="
+                + report.activePolicy().version() + " differences=" + report.differences().size());
+        return report;
+    }
+
+    /** Every verdict evaluated in [from, to), oldest first, streamed as CSV or NDJSON. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", EvaluationResource.NDJSON, MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("format") String format, @Context SecurityContext caller) {
+        QueryParameters p = new QueryParameters();
+        Instant fromInstant = p.instant("from", from);
+        Instant toInstant = p.instant("to", to);
+        if (from == null || from.isBlank()) {
+            p.problem("from", "is required: the start of the range (inclusive), e.g. 2026-11-01T00:00:00Z");
+        }
+        if (to == null || to.isBlank()) {
+            p.problem("to", "is required: the end of the range (exclusive), e.g. 2026-12-01T00:00:00Z");
+        }
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            p.problem("to", "must be after from (from is inclusive, to exclusive)");
+        }
+        ExportFormat exportFormat = format == null || format.isBlank() ? ExportFormat.CSV
+                : p.parsed("format", format, f -> ExportFormat.valueOf(f.toUpperCase(Locale.ROOT)), "csv or ndjson");
+        p.check("export");
+        String actor = actor(caller);
+        readLog.record(actor, AuditReadLog.Action.EXPORT, null, "from=" + fromInstant + " to=" + toInstant
+                + " format=" + exportFormat.extension());
+        StreamingOutput body = out -> export.write(fromInstant, toInstant, exportFormat, out);
+        String fileName = "verdicts-" + fromInstant + "-" + toInstant + "." + exportFormat.extension();
+        return Response.ok(body, exportFormat.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + fileName.replace(':', '-') + "\"")
+                .build();
+    }
+
+    static String actor(SecurityContext caller) {
+        return caller == null || caller.getUserPrincipal() == null ? "anonymous" : caller.getUserPrincipal().getName();
     }
 
     static UUID parseId(String verdictId) {

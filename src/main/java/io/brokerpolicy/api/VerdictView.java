@@ -1,5 +1,6 @@
 package io.brokerpolicy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.brokerpolicy.domain.AccountFigures;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.domain.CloseOutStep;
@@ -32,13 +33,23 @@ public record VerdictView(
         BigDecimal negativeBalanceAdjustment,
         List<FiredRule> firedRules,
         String explanation,
-        Instant evaluatedAt) {
+        Instant evaluatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long evaluationMicros) {
+
+    /** Fields that say when and how fast a verdict was made, not what was decided (replay ignores them). */
+    public static final java.util.Set<String> NOT_PART_OF_THE_DECISION = java.util.Set.of("verdictId", "evaluatedAt",
+            "evaluationMicros");
 
     public static VerdictView of(String verdictId, Instant evaluatedAt, Verdict v) {
+        return of(verdictId, evaluatedAt, v, null);
+    }
+
+    /** With the time the rules took for this snapshot, in microseconds (null when not measured). */
+    public static VerdictView of(String verdictId, Instant evaluatedAt, Verdict v, Long evaluationMicros) {
         return new VerdictView(verdictId, v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(),
                 v.equity(), v.usedMargin(), v.freeMargin(), v.marginLevel(), v.closeOuts(), v.afterCloseOut(),
                 v.violations(), v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), v.explanation(),
-                evaluatedAt);
+                evaluatedAt, evaluationMicros);
     }
 
     public Verdict decision() {

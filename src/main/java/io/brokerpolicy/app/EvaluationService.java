@@ -51,7 +51,7 @@ public class EvaluationService {
             return existing.get();
         }
         CompiledPolicy policy = active.get().policy();
-        return store.store(new VerdictStore.Evaluated(snapshot, canonical, hash, policy.evaluate(snapshot)));
+        return store.store(evaluated(policy, snapshot, canonical, hash));
     }
 
     /**
@@ -65,10 +65,21 @@ public class EvaluationService {
         List<VerdictStore.Evaluated> evaluated = new ArrayList<>(batch.size());
         for (int i = 0; i < snapshots.size(); i++) {
             String canonical = canonical(batch.get(i));
-            evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
-                    policy.evaluate(snapshots.get(i))));
+            evaluated.add(evaluated(policy, snapshots.get(i), canonical, AuditHashes.sha256(canonical)));
         }
         return store.append(evaluated);
+    }
+
+    /**
+     * Evaluates and notes how long the rules took, for the decision log. A duration, not a moment: it is
+     * read from the monotonic nanosecond timer, never from the Clock, and is not part of the decision.
+     */
+    private static VerdictStore.Evaluated evaluated(CompiledPolicy policy, AccountSnapshot snapshot, String canonical,
+                                                    String hash) {
+        long started = System.nanoTime();
+        var verdict = policy.evaluate(snapshot);
+        long micros = (System.nanoTime() - started) / 1_000;
+        return new VerdictStore.Evaluated(snapshot, canonical, hash, verdict, micros);
     }
 
     public SnapshotParser parser() {

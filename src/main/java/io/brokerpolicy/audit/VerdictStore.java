@@ -27,8 +27,13 @@ public class VerdictStore {
     @Inject
     Clock clock;
 
-    /** One evaluated snapshot, ready to be stored. */
-    public record Evaluated(AccountSnapshot snapshot, String snapshotJson, String snapshotHash, Verdict verdict) {
+    /** One evaluated snapshot, ready to be stored, with the time its evaluation took (null: not measured). */
+    public record Evaluated(AccountSnapshot snapshot, String snapshotJson, String snapshotHash, Verdict verdict,
+                            Long evaluationMicros) {
+
+        public Evaluated(AccountSnapshot snapshot, String snapshotJson, String snapshotHash, Verdict verdict) {
+            this(snapshot, snapshotJson, snapshotHash, verdict, null);
+        }
     }
 
     /** The stored verdict of a snapshotId, if any; refuses a snapshotId reused for different content. */
@@ -104,7 +109,7 @@ public class VerdictStore {
         row.asOf = s.asOf().truncatedTo(ChronoUnit.MICROS);
         row.evaluatedAt = now;
         row.snapshot = e.snapshotJson();
-        row.verdict = write(VerdictView.of(row.verdictId.toString(), now, v));
+        row.verdict = write(VerdictView.of(row.verdictId.toString(), now, v, e.evaluationMicros()));
         row.prevHash = head.lastHash;
         row.rowHash = AuditHashes.ofVerdict(row);
         return row;

@@ -1,0 +1,110 @@
+package io.brokerpolicy.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerpolicy.api.Json;
+import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.api.VerdictView;
+import io.brokerpolicy.audit.JsonDifferences;
+import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.domain.Verdict;
+import io.brokerpolicy.domain.policy.PolicyNotFoundException;
+import io.brokerpolicy.engine.CompiledPolicy;
+import io.brokerpolicy.persistence.VerdictEntity;
+import io.brokerpolicy.policy.ActivePolicy;
+import io.brokerpolicy.policy.PolicyLifecycle;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Re-evaluates a stored snapshot: under the policy version that decided it, which must give the same
+ * decision byte for byte (everything but verdictId, evaluatedAt and evaluationMicros), and under the
+ * active version, to answer "would today's policy have done the same?". Stores no verdict.
+ */
+@ApplicationScoped
+public class VerdictReplay {
+
+    @Inject
+    PolicyLifecycle lifecycle;
+    @Inject
+    ActivePolicy active;
+    @Inject
+    Clock clock;
+
+    private SnapshotParser parser;
+
+    /** A difference between the original decision and the one under the active policy. */
+    public record ActiveDifference(String path, JsonNode original, JsonNode underActivePolicy) {
+    }
+
+    /** A difference between the original decision and its replay under the same version (there should be none). */
+    public record ReplayDifference(String path, JsonNode original, JsonNode replayed) {
+    }
+
+    public record PolicyUsed(long version, String hash) {
+    }
+
+    public record Report(boolean identical, PolicyUsed storedPolicy, PolicyUsed activePolicy, JsonNode original,
+                         JsonNode replayed, JsonNode underActivePolicy, String underActivePolicyError,
+                         List<ActiveDifference> differences, List<ReplayDifference> replayDifferences) {
+    }
+
+    @PostConstruct
+    void init() {
+        // Stored snapshots were accepted when they came; a lower position limit set since must not refuse them.
+        parser = new SnapshotParser(clock, Integer.MAX_VALUE);
+    }
+
+    public Report replay(VerdictEntity row) throws JsonProcessingException {
+        AccountSnapshot snapshot = parser.parse(Json.MAPPER.readTree(row.snapshot), "");
+        JsonNode original = Json.MAPPER.readTree(row.verdict);
+        Instant now = clock.instant();
+
+        CompiledPolicy stored = lifecycle.compiledVersion(row.policyVersion);
+        JsonNode replayed = asStored(row.verdictId.toString(), now, stored, snapshot);
+        List<ReplayDifference> replayDifferences = JsonDifferences.between(decision(original), decision(replayed))
+                .stream().map(d -> new ReplayDifference(d.path(), d.original(), d.other())).toList();
+        boolean identical = decisionText(original).equals(decisionText(replayed));
+
+        CompiledPolicy current = active.get().policy();
+        JsonNode underActive = null;
+        String activeError = null;
+        List<ActiveDifference> differences;
+        try {
+            underActive = asStored(row.verdictId.toString(), now, current, snapshot);
+            differences = JsonDifferences.between(decision(original), decision(underActive)).stream()
+                    .map(d -> new ActiveDifference(d.path(), d.original(), d.other())).toList();
+        } catch (PolicyNotFoundException e) {
+            activeError = "the active policy has no terms for this account: " + e.getMessage();
+            differences = List.of(new ActiveDifference("$", original.get("policy"), Json.MAPPER.getNodeFactory()
+                    .textNode(activeError)));
+        }
+        return new Report(identical, new PolicyUsed(stored.version(), stored.hash()),
+                new PolicyUsed(current.version(), current.hash()), original, replayed, underActive, activeError,
+                differences, replayDifferences);
+    }
+
+    /** The verdict as the store would have written it, read back as the store's text would be. */
+    private static JsonNode asStored(String verdictId, Instant at, CompiledPolicy policy, AccountSnapshot snapshot)
+            throws JsonProcessingException {
+        long started = System.nanoTime();
+        Verdict verdict = policy.evaluate(snapshot);
+        long micros = (System.nanoTime() - started) / 1_000;
+        return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VerdictView.of(verdictId, at, verdict, micros)));
+    }
+
+    private static JsonNode decision(JsonNode verdict) {
+        ObjectNode copy = verdict.deepCopy();
+        copy.remove(VerdictView.NOT_PART_OF_THE_DECISION);
+        return copy;
+    }
+
+    private static String decisionText(JsonNode verdict) throws JsonProcessingException {
+        return Json.MAPPER.writeValueAsString(decision(verdict));
+    }
+}
