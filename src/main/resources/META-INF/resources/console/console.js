@@ -1,0 +1,592 @@
+/*
+ * The compliance console: plain JavaScript over the JSON API, no build step and nothing fetched from
+ * outside. Every value from the server enters the page as text (h() never sets innerHTML), so an
+ * account id or a policy file cannot inject markup.
+ */
+'use strict';
+
+const AUTH_KEY = 'brokerpolicy.auth';
+const USER_KEY = 'brokerpolicy.user';
+const STATUS_TEXT = { HEALTHY: 'Healthy', MARGIN_CALL: 'Margin call', STOP_OUT: 'Stopped out' };
+
+// ---------------------------------------------------------------- DOM helpers
+
+function h(tag, attrs, ...children) {
+  const el = document.createElementNS(tag.startsWith('svg:') ? 'http://www.w3.org/2000/svg' : 'http://www.w3.org/1999/xhtml',
+    tag.replace(/^svg:/, ''));
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+const svg = (tag, attrs, ...children) => h('svg:' + tag, attrs, ...children);
+
+function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
+
+// ---------------------------------------------------------------- formatting
+
+const fmt2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fmtInt = new Intl.NumberFormat('en-US');
+
+function money(n, currency) {
+  if (n === null || n === undefined) return '—';
+  return fmt2.format(n) + (currency ? ' ' + currency : '');
+}
+function pct(n) { return n === null || n === undefined ? '—' : fmt2.format(n) + '%'; }
+function level(n) { return n === null || n === undefined ? 'no margin in use' : pct(n); }
+function utc(iso) {
+  if (!iso) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${m[3] ? m[3].slice(0, 4) : ''} UTC` : iso;
+}
+function badge(status) { return h('span', { class: 'badge ' + status }, STATUS_TEXT[status] || status); }
+
+// ---------------------------------------------------------------- API
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error) || ('HTTP ' + status));
+    this.status = status;
+    this.body = body;
+  }
+}
+
+const Api = {
+  header() { return 'Basic ' + sessionStorage.getItem(AUTH_KEY); },
+  async request(method, path, authorization) {
+    const response = await fetch(path, {
+      method,
+      headers: { Authorization: authorization || Api.header(), Accept: 'application/json' },
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    let body = null;
+    try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: text }; }
+    if (response.status === 401 && !authorization) {
+      signOut('Your session has ended; please sign in again.');
+    }
+    if (!response.ok) throw new ApiError(response.status, body);
+    return body;
+  },
+  get(path) { return Api.request('GET', path); },
+  post(path) { return Api.request('POST', path); },
+};
+
+// ---------------------------------------------------------------- session
+
+function encodeCredentials(user, password) {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const user = document.getElementById('username').value.trim();
+  const password = document.getElementById('password').value;
+  const error = document.getElementById('login-error');
+  const submit = document.getElementById('login-submit');
+  error.hidden = true;
+  submit.disabled = true;
+  const credentials = encodeCredentials(user, password);
+  try {
+    // A compliance user may search verdicts; a risk editor may only read policies.
+    let landing = '#/verdicts';
+    try {
+      await Api.request('GET', '/api/v1/verdicts?size=1', 'Basic ' + credentials);
+    } catch (e) {
+      if (e.status !== 403) throw e;
+      await Api.request('GET', '/api/v1/policy/active', 'Basic ' + credentials);
+      landing = '#/policy';
+    }
+    sessionStorage.setItem(AUTH_KEY, credentials);
+    sessionStorage.setItem(USER_KEY, user);
+    document.getElementById('password').value = '';
+    if (!location.hash || location.hash === '#/' || location.hash === '#/login') location.hash = landing;
+    showApp();
+  } catch (e) {
+    error.textContent = e.status === 401 ? 'The user name or password is not right.'
+      : e.status === 403 ? 'This user has no compliance or risk-editor role.'
+      : 'The service could not be reached: ' + e.message;
+    error.hidden = false;
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(AUTH_KEY);
+  sessionStorage.removeItem(USER_KEY);
+  showLogin(message);
+}
+
+function showLogin(message) {
+  document.getElementById('view').hidden = true;
+  document.getElementById('nav').hidden = true;
+  document.getElementById('session').hidden = true;
+  document.getElementById('login').hidden = false;
+  const error = document.getElementById('login-error');
+  error.hidden = !message;
+  error.textContent = message || '';
+  document.getElementById('username').focus();
+}
+
+function showApp() {
+  document.getElementById('login').hidden = true;
+  document.getElementById('view').hidden = false;
+  document.getElementById('nav').hidden = false;
+  document.getElementById('session').hidden = false;
+  document.getElementById('session-user').textContent = sessionStorage.getItem(USER_KEY);
+  route();
+}
+
+// ---------------------------------------------------------------- routing
+
+function route() {
+  if (!sessionStorage.getItem(AUTH_KEY)) { showLogin(); return; }
+  const hash = location.hash || '#/verdicts';
+  const [path, query] = hash.slice(1).split('?');
+  const params = new URLSearchParams(query || '');
+  const parts = path.split('/').filter(Boolean);
+  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.nav === parts[0]));
+  const view = clear(document.getElementById('view'));
+  if (parts[0] === 'verdicts' && parts[1]) renderVerdict(view, decodeURIComponent(parts[1]));
+  else if (parts[0] === 'policy') renderPolicy(view, params);
+  else if (parts[0] === 'audit') renderAudit(view);
+  else renderSearch(view, params);
+}
+
+function failure(view, e) {
+  view.appendChild(h('div', { class: 'card' }, h('p', { class: 'error' },
+    e.status === 403 ? 'Your role may not see this page.' : e.message)));
+}
+
+// ---------------------------------------------------------------- search
+
+const FILTERS = [
+  ['accountId', 'Account', 'text', 'A-1042'],
+  ['brokerId', 'Broker', 'text', 'acme-fx'],
+  ['status', 'Status', 'select'],
+  ['from', 'Evaluated from (UTC)', 'datetime-local'],
+  ['to', 'Evaluated before (UTC)', 'datetime-local'],
+  ['policyVersion', 'Policy version', 'number'],
+];
+
+function renderSearch(view, params) {
+  const form = h('form', { class: 'filters', id: 'search-form' });
+  for (const [name, label, type, placeholder] of FILTERS) {
+    const id = 'f-' + name;
+    let input;
+    if (type === 'select') {
+      input = h('select', { id, name }, h('option', { value: '' }, 'Any status'),
+        Object.entries(STATUS_TEXT).map(([v, t]) => h('option', { value: v }, t)));
+    } else {
+      input = h('input', { id, name, type, placeholder, min: type === 'number' ? 1 : null, step: type === 'datetime-local' ? 1 : null });
+    }
+    const value = params.get(name);
+    if (value) input.value = type === 'datetime-local' ? value.replace(/Z$/, '') : value;
+    form.appendChild(h('div', {}, h('label', { for: id }, label), input));
+  }
+  form.appendChild(h('div', {}, h('button', { class: 'primary', type: 'submit', id: 'search-submit' }, 'Search')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [name, , type] of FILTERS) {
+      let value = form.elements[name].value.trim();
+      if (!value) continue;
+      if (type === 'datetime-local') value = (value.length === 16 ? value + ':00' : value) + 'Z';
+      next.set(name, value);
+    }
+    location.hash = '#/verdicts?' + next.toString();
+  });
+
+  const results = h('div', { id: 'results' }, h('p', { class: 'loading' }, 'Loading…'));
+  view.append(
+    h('h1', {}, 'Verdicts'),
+    h('p', { class: 'muted' }, 'Every decision the service made, newest first. Times are when the service evaluated the snapshot (UTC).'),
+    h('div', { class: 'card' }, form),
+    h('div', { class: 'card' }, results));
+
+  const query = new URLSearchParams(params);
+  if (!query.get('size')) query.set('size', '25');
+  Api.get('/api/v1/verdicts?' + query.toString())
+    .then(page => renderResults(clear(results), page, params))
+    .catch(e => { clear(results); results.appendChild(h('p', { class: 'error' }, describe(e))); });
+}
+
+function describe(e) {
+  if (e.body && Array.isArray(e.body.details) && e.body.details.length) {
+    return e.body.details.map(d => `${d.field}: ${d.message}`).join(' · ');
+  }
+  return e.message;
+}
+
+function renderResults(results, page, params) {
+  if (!page.items.length) {
+    results.appendChild(h('p', { class: 'muted' }, 'No verdict matches these filters.'));
+    return;
+  }
+  const rows = page.items.map(v => h('tr', { class: 'clickable verdict-row', 'data-verdict-id': v.verdictId,
+      onclick: () => { location.hash = '#/verdicts/' + encodeURIComponent(v.verdictId); } },
+    h('td', { class: 'num' }, utc(v.evaluatedAt)),
+    h('td', {}, h('a', { href: '#/verdicts/' + encodeURIComponent(v.verdictId) }, v.accountId)),
+    h('td', {}, v.policy ? `${v.policy.brokerId} / ${v.policy.accountType}` : ''),
+    h('td', {}, badge(v.status)),
+    h('td', { class: 'num' }, pct(v.marginLevel)),
+    h('td', { class: 'num' }, money(v.equity)),
+    h('td', { class: 'num' }, v.closeOuts.length || ''),
+    h('td', { class: 'num' }, v.violations.length || ''),
+    h('td', { class: 'num' }, v.policy ? 'v' + v.policy.version : '')));
+  results.appendChild(h('table', { id: 'results-table' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Evaluated'), h('th', {}, 'Account'), h('th', {}, 'Broker / type'),
+      h('th', {}, 'Status'), h('th', { class: 'num' }, 'Margin level'), h('th', { class: 'num' }, 'Equity'),
+      h('th', { class: 'num' }, 'Close-outs'), h('th', { class: 'num' }, 'Violations'), h('th', { class: 'num' }, 'Policy'))),
+    h('tbody', {}, rows)));
+  const first = page.page * page.size + 1;
+  const last = page.page * page.size + page.items.length;
+  const go = delta => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(page.page + delta));
+    next.set('size', String(page.size));
+    location.hash = '#/verdicts?' + next.toString();
+  };
+  results.appendChild(h('div', { class: 'pager' },
+    h('span', {}, `${fmtInt.format(first)}–${fmtInt.format(last)} of ${fmtInt.format(page.total)}`),
+    h('span', { class: 'buttons' },
+      h('button', { class: 'secondary', type: 'button', disabled: page.page === 0, onclick: () => go(-1) }, 'Newer'),
+      h('button', { class: 'secondary', type: 'button', disabled: last >= page.total, onclick: () => go(1) }, 'Older'))));
+}
+
+// ---------------------------------------------------------------- one verdict
+
+function renderVerdict(view, verdictId) {
+  view.appendChild(h('p', { class: 'loading' }, 'Loading verdict…'));
+  Api.get('/api/v1/verdicts/' + encodeURIComponent(verdictId))
+    .then(record => { clear(view); verdictPage(view, record); })
+    .catch(e => { clear(view); failure(view, e); });
+}
+
+function verdictPage(view, v) {
+  const snapshot = v.snapshot || {};
+  const currency = snapshot.currency || '';
+  const positions = new Map((snapshot.positions || []).map(p => [p.positionId, p]));
+
+  view.appendChild(h('div', { class: 'verdict-head' },
+    h('div', {},
+      h('a', { class: 'back', href: '#/verdicts?accountId=' + encodeURIComponent(v.accountId) }, '← All verdicts of ' + v.accountId),
+      h('h1', { id: 'verdict-title' }, `${v.accountId} · `, badge(v.status)),
+      h('div', { class: 'meta' }, `Evaluated ${utc(v.evaluatedAt)} · snapshot ${v.snapshotId} as of ${utc(snapshot.asOf)} · `
+        + `${v.policy.brokerId} / ${v.policy.accountType}`)),
+    h('div', {}, h('button', { class: 'secondary', id: 'replay-button', type: 'button', onclick: () => replay(v) }, 'Replay this decision'))));
+
+  view.appendChild(h('div', { class: 'explanation ' + v.status, id: 'explanation' },
+    h('span', { class: 'label' }, 'Why'), v.explanation));
+
+  const after = v.afterCloseOut;
+  view.appendChild(h('div', { class: 'figures' },
+    figure('Margin level', pct(v.marginLevel), after ? 'after close-out ' + level(after.marginLevel) : null,
+      v.status === 'STOP_OUT'),
+    figure('Equity', money(v.equity), currency),
+    figure('Used margin', money(v.usedMargin), currency),
+    figure('Free margin', money(v.freeMargin), currency),
+    figure('Margin call at', pct(v.thresholds.marginCallLevel), 'policy v' + v.policy.version),
+    figure('Stop-out at', pct(v.thresholds.stopOutLevel), 'policy v' + v.policy.version)));
+
+  view.appendChild(h('div', { class: 'card', id: 'replay-card', hidden: true }));
+
+  const left = h('div', {});
+  const right = h('div', {});
+  view.appendChild(h('div', { class: 'grid-2' }, left, right));
+
+  left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Margin level through the close-out'),
+    marginChart(v), h('div', { class: 'legend' },
+      h('span', { class: 'l-series' }, h('i'), 'Margin level'),
+      h('span', { class: 'l-call' }, h('i'), `Margin call ${pct(v.thresholds.marginCallLevel)}`),
+      h('span', { class: 'l-stop' }, h('i'), `Stop-out ${pct(v.thresholds.stopOutLevel)}`))));
+  left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'What happened'), timeline(v, positions, currency)));
+  left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Positions in the snapshot'), positionsTable(v, snapshot, currency)));
+
+  right.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Policy applied'), h('dl', { class: 'kv' },
+    h('dt', {}, 'Version'), h('dd', {}, h('a', { href: '#/policy' }, 'v' + v.policy.version)),
+    h('dt', {}, 'Policy file'), h('dd', { class: 'mono' }, v.policy.file),
+    h('dt', {}, 'Broker / type'), h('dd', {}, `${v.policy.brokerId} / ${v.policy.accountType}`),
+    h('dt', {}, 'Bundle hash'), h('dd', {}, h('div', { class: 'hash-block' }, v.policy.hash)))));
+  right.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Rules that fired, in order'),
+    h('ol', { id: 'fired-rules', class: 'rules' }, v.firedRules.map(r => h('li', {}, h('strong', {}, r.rule), h('div', { class: 'muted mono' }, r.file))))));
+  if (v.violations.length) {
+    right.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Violations'), h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Code'), h('th', {}, 'Position'), h('th', { class: 'num' }, 'Limit'), h('th', { class: 'num' }, 'Actual'))),
+      h('tbody', {}, v.violations.map(x => h('tr', {}, h('td', {}, x.code, h('div', { class: 'muted' }, x.rule || '')),
+        h('td', {}, x.positionId || '—'), h('td', { class: 'num' }, x.limit ?? '—'), h('td', { class: 'num' }, x.actual ?? '—')))))));
+  }
+  if (v.liquidationPrices.length) {
+    right.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Liquidation prices'), h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Position'), h('th', { class: 'num' }, 'Price'))),
+      h('tbody', {}, v.liquidationPrices.map(x => h('tr', {}, h('td', {}, x.positionId), h('td', { class: 'num' }, String(x.price))))))));
+  }
+  right.appendChild(h('div', { class: 'card', id: 'audit-card' }, h('h2', {}, 'Audit record'), h('dl', { class: 'kv' },
+    h('dt', {}, 'Verdict id'), h('dd', { class: 'mono' }, v.verdictId),
+    h('dt', {}, 'Chain position'), h('dd', { class: 'num', style: 'text-align:left' }, '#' + fmtInt.format(v.audit.chainSeq)),
+    h('dt', {}, 'Row hash'), h('dd', {}, h('div', { class: 'hash-block', id: 'row-hash' }, v.audit.rowHash)),
+    h('dt', {}, 'Previous hash'), h('dd', {}, h('div', { class: 'hash-block' }, v.audit.prevHash)),
+    h('dt', {}, 'Snapshot hash'), h('dd', {}, h('div', { class: 'hash-block' }, v.audit.snapshotHash)),
+    v.evaluationMicros != null ? [h('dt', {}, 'Rules took'), h('dd', {}, fmtInt.format(v.evaluationMicros) + ' µs')] : null),
+    h('p', { class: 'fineprint' }, 'The row hash covers every stored column and the previous link; ',
+      h('a', { href: '#/audit' }, 'verify the whole chain'), '.')));
+}
+
+function figure(label, value, sub, bad) {
+  return h('div', { class: 'figure' }, h('div', { class: 'k' }, label),
+    h('div', { class: 'v' + (bad ? ' bad' : '') }, value), sub ? h('div', { class: 'sub' }, sub) : null);
+}
+
+function timeline(v, positions, currency) {
+  const items = [];
+  const s = v.snapshot || {};
+  items.push(item('snapshot', utc(s.asOf), 'Account snapshot received',
+    `Balance ${money(Number(s.balance), currency)}, ${(s.positions || []).length} open position(s), snapshot ${v.snapshotId}.`));
+  items.push(item('decision', utc(v.evaluatedAt), `Evaluated under policy v${v.policy.version}: ${STATUS_TEXT[v.status]}`,
+    `Margin level ${pct(v.marginLevel)} against margin call ${pct(v.thresholds.marginCallLevel)} and stop-out ${pct(v.thresholds.stopOutLevel)}; `
+    + `equity ${money(v.equity, currency)}, used margin ${money(v.usedMargin, currency)}.`));
+  for (const step of v.closeOuts) {
+    const p = positions.get(step.positionId);
+    const what = p ? `${p.side} ${p.quantity} ${p.symbol}` : '';
+    items.push(h('li', { class: 'timeline-item close-out' }, h('span', { class: 'dot' }),
+      h('div', { class: 'what' }, h('span', { class: 'step-no' }, 'Step ' + step.step), `Closed ${step.positionId}`, what ? ` · ${what}` : ''),
+      h('div', { class: 'detail' }, `Realized ${money(step.realizedPnl, currency)}; margin level ${level(step.marginLevelBefore)} → ${level(step.marginLevelAfter)}`),
+      h('div', { class: 'when' }, `rule ${step.rule}`)));
+  }
+  if (v.negativeBalanceAdjustment && Number(v.negativeBalanceAdjustment) !== 0) {
+    items.push(item('outcome', '', 'Negative balance protection',
+      `The broker absorbed ${money(v.negativeBalanceAdjustment, currency)} so the balance does not go below zero.`));
+  }
+  if (v.afterCloseOut) {
+    items.push(item('outcome', '', 'After the close-out',
+      `Balance ${money(v.afterCloseOut.balance, currency)}, equity ${money(v.afterCloseOut.equity, currency)}, margin level ${level(v.afterCloseOut.marginLevel)}.`));
+  }
+  if (v.violations.length) {
+    items.push(item('decision', '', `${v.violations.length} violation(s) reported`, v.violations.map(x => x.code + (x.positionId ? ' on ' + x.positionId : '')).join(', ')));
+  }
+  return h('ol', { class: 'timeline', id: 'timeline' }, items);
+}
+
+function item(kind, when, what, detail) {
+  return h('li', { class: 'timeline-item ' + kind }, h('span', { class: 'dot' }),
+    h('div', { class: 'what' }, what), h('div', { class: 'detail' }, detail), when ? h('div', { class: 'when' }, when) : null);
+}
+
+function positionsTable(v, snapshot, currency) {
+  const closedAt = new Map(v.closeOuts.map(c => [c.positionId, c.step]));
+  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Position'), h('th', {}, 'Instrument'), h('th', {}, 'Side'),
+      h('th', { class: 'num' }, 'Quantity'), h('th', { class: 'num' }, 'Open'), h('th', { class: 'num' }, 'Mark'),
+      h('th', { class: 'num' }, 'Leverage'), h('th', {}, 'Outcome'))),
+    h('tbody', {}, (snapshot.positions || []).map(p => h('tr', {},
+      h('td', {}, p.positionId), h('td', {}, p.symbol, h('div', { class: 'muted' }, p.assetClass)), h('td', {}, p.side),
+      h('td', { class: 'num' }, String(p.quantity)), h('td', { class: 'num' }, String(p.openPrice)), h('td', { class: 'num' }, String(p.markPrice)),
+      h('td', { class: 'num' }, String(p.leverage) + ':1'),
+      h('td', {}, closedAt.has(p.positionId) ? h('span', { class: 'badge STOP_OUT' }, 'closed, step ' + closedAt.get(p.positionId))
+        : h('span', { class: 'badge neutral' }, 'open'))))));
+}
+
+/**
+ * The margin level at evaluation and after each close-out step, with the margin-call and stop-out
+ * levels as dashed lines and the zone at or below stop-out shaded. A step after which no margin is in
+ * use has no level: it is marked at the top as "all closed".
+ */
+function marginChart(v) {
+  const W = 640, H = 280, left = 56, right = 24, top = 24, bottom = 52;
+  const points = [{ label: 'At evaluation', value: v.closeOuts.length ? v.closeOuts[0].marginLevelBefore : v.marginLevel }];
+  for (const step of v.closeOuts) points.push({ label: `Step ${step.step} · ${step.positionId}`, value: step.marginLevelAfter });
+  const call = Number(v.thresholds.marginCallLevel), stop = Number(v.thresholds.stopOutLevel);
+  const values = points.map(p => p.value).filter(x => x !== null && x !== undefined).map(Number);
+  if (!values.length) {
+    return h('p', { class: 'muted', id: 'margin-chart-empty' }, 'No margin was in use: the account had no open positions.');
+  }
+  const maxValue = Math.max(call * 1.25, ...values.map(x => x * 1.15));
+  const yMax = niceCeiling(maxValue);
+  const x = i => left + (points.length === 1 ? (W - left - right) / 2 : i * (W - left - right) / (points.length - 1));
+  const y = val => top + (H - top - bottom) * (1 - Math.min(val, yMax) / yMax);
+
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'margin-chart', id: 'margin-chart', role: 'img',
+    'aria-label': 'Margin level at evaluation and after each close-out step' });
+  chart.appendChild(svg('rect', { class: 'danger-zone', x: left, y: y(stop), width: W - left - right, height: y(0) - y(stop) }));
+  for (const tick of ticks(yMax)) {
+    chart.appendChild(svg('line', { class: 'grid', x1: left, x2: W - right, y1: y(tick), y2: y(tick) }));
+    chart.appendChild(svg('text', { class: 'tick', x: left - 8, y: y(tick) + 4, 'text-anchor': 'end' }, tick + '%'));
+  }
+  chart.appendChild(svg('line', { class: 'axis', x1: left, x2: W - right, y1: y(0), y2: y(0) }));
+  chart.appendChild(svg('line', { class: 'threshold-line margin-call', x1: left, x2: W - right, y1: y(call), y2: y(call) }));
+  chart.appendChild(svg('text', { class: 'threshold-label margin-call', x: W - right, y: y(call) - 6, 'text-anchor': 'end' }, `Margin call ${pct(call)}`));
+  chart.appendChild(svg('line', { class: 'threshold-line stop-out', x1: left, x2: W - right, y1: y(stop), y2: y(stop) }));
+  chart.appendChild(svg('text', { class: 'threshold-label stop-out', x: W - right, y: y(stop) + 15, 'text-anchor': 'end' }, `Stop-out ${pct(stop)}`));
+
+  const drawn = points.map((p, i) => ({ ...p, i })).filter(p => p.value !== null && p.value !== undefined);
+  if (drawn.length > 1) {
+    chart.appendChild(svg('polyline', { class: 'series', points: drawn.map(p => `${x(p.i)},${y(Number(p.value))}`).join(' ') }));
+  }
+  points.forEach((p, i) => {
+    chart.appendChild(svg('text', { class: 'tick', x: x(i), y: H - bottom + 20, 'text-anchor': anchor(i, points.length) }, p.label));
+    if (p.value === null || p.value === undefined) {
+      chart.appendChild(svg('text', { class: 'tick step-closed', x: x(i), y: top + 12, 'text-anchor': anchor(i, points.length) }, 'all closed'));
+      return;
+    }
+    const val = Number(p.value);
+    chart.appendChild(svg('circle', { class: 'step-point' + (val <= stop ? ' below' : ''), cx: x(i), cy: y(val), r: 5,
+      'data-level': String(p.value) }, svg('title', {}, `${p.label}: ${pct(val)}`)));
+    chart.appendChild(svg('text', { class: 'point-label', x: x(i), y: y(val) - 11, 'text-anchor': anchor(i, points.length) }, pct(val)));
+  });
+  return h('div', { class: 'chart-wrap' }, chart);
+}
+
+function anchor(i, n) { return n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'; }
+function niceCeiling(value) {
+  const step = value <= 150 ? 25 : value <= 400 ? 50 : value <= 1000 ? 100 : Math.pow(10, Math.floor(Math.log10(value)));
+  return Math.ceil(value / step) * step;
+}
+function ticks(max) {
+  const step = niceCeiling(max / 5);
+  const out = [];
+  for (let t = 0; t <= max + 1e-9; t += step) out.push(t);
+  return out;
+}
+
+async function replay(v) {
+  const card = document.getElementById('replay-card');
+  const button = document.getElementById('replay-button');
+  clear(card).hidden = false;
+  card.appendChild(h('p', { class: 'loading' }, 'Replaying the stored snapshot…'));
+  button.disabled = true;
+  try {
+    const r = await Api.post('/api/v1/verdicts/' + encodeURIComponent(v.verdictId) + '/replay');
+    clear(card);
+    card.appendChild(h('h2', {}, 'Replay'));
+    card.appendChild(h('p', { id: 'replay-identical', class: r.identical ? 'replay-ok' : 'replay-bad' },
+      r.identical ? `✓ Identical: policy v${r.storedPolicy.version} gives the same decision today, field for field.`
+        : `✗ Not identical under policy v${r.storedPolicy.version}: the stored decision cannot be reproduced.`));
+    if (!r.identical) card.appendChild(differencesTable(r.replayDifferences, 'Replayed'));
+    const same = r.differences.length === 0;
+    card.appendChild(h('p', { id: 'replay-active', class: same ? 'replay-ok' : '' },
+      r.activePolicy.version === r.storedPolicy.version ? `Today's active policy is that same version, v${r.activePolicy.version}.`
+        : same ? `✓ The active policy v${r.activePolicy.version} would decide the same.`
+          : `Under the active policy v${r.activePolicy.version} the decision would differ in ${r.differences.length} place(s)`
+            + (r.underActivePolicy ? ` (status ${STATUS_TEXT[r.underActivePolicy.status]}):` : ':')));
+    if (!same) card.appendChild(differencesTable(r.differences.map(d => ({ path: d.path, original: d.original, replayed: d.underActivePolicy })),
+      'Under active policy'));
+  } catch (e) {
+    clear(card).appendChild(h('p', { class: 'error' }, 'Replay failed: ' + e.message));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function differencesTable(differences, otherLabel) {
+  const show = value => value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return h('table', { class: 'diff-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'Field'), h('th', {}, 'Original'), h('th', {}, otherLabel))),
+    h('tbody', {}, differences.map(d => h('tr', {}, h('td', {}, d.path), h('td', {}, show(d.original)), h('td', {}, show(d.replayed))))));
+}
+
+// ---------------------------------------------------------------- policy
+
+function renderPolicy(view, params) {
+  const activeCard = h('div', { class: 'card', id: 'active-policy' }, h('p', { class: 'loading' }, 'Loading…'));
+  const historyCard = h('div', { class: 'card', id: 'policy-history' }, h('h2', {}, 'History'), h('p', { class: 'loading' }, 'Loading…'));
+  const diffCard = h('div', { class: 'card', id: 'policy-diff' });
+  view.append(h('h1', {}, 'Policy'), activeCard, historyCard, diffCard);
+
+  Api.get('/api/v1/policy/active').then(active => {
+    clear(activeCard).append(h('h2', {}, `Active version v${active.version}`), h('dl', { class: 'kv' },
+      h('dt', {}, 'Active since'), h('dd', {}, utc(active.activatedAt)),
+      h('dt', {}, 'Bundle hash'), h('dd', {}, h('div', { class: 'hash-block' }, active.hash)),
+      h('dt', {}, 'Files'), h('dd', { class: 'mono' }, active.files.map(f => h('div', {}, f)))));
+  }).catch(e => { clear(activeCard).appendChild(h('p', { class: 'error' }, describe(e))); });
+
+  Api.get('/api/v1/policy/versions').then(versions => {
+    const body = clear(historyCard);
+    body.appendChild(h('h2', {}, 'History'));
+    body.appendChild(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'State'), h('th', {}, 'Created'),
+        h('th', {}, 'By'), h('th', {}, 'Source'), h('th', {}, 'Hash'))),
+      h('tbody', {}, versions.map(ver => h('tr', {}, h('td', {}, 'v' + ver.version),
+        h('td', {}, h('span', { class: 'badge ' + (ver.state === 'ACTIVE' ? 'HEALTHY' : ver.state === 'REJECTED' ? 'STOP_OUT' : 'neutral') }, ver.state)),
+        h('td', { class: 'num', style: 'text-align:left' }, utc(ver.createdAt)), h('td', {}, ver.createdBy || ''), h('td', {}, ver.source || ''),
+        h('td', { class: 'mono' }, (ver.hash || '').slice(0, 23) + '…'))))));
+    diffForm(diffCard, versions, params);
+  }).catch(e => {
+    clear(historyCard).append(h('h2', {}, 'History'), h('p', { class: 'notice' }, e.status === 404
+      ? 'This server does not offer the version history yet (GET /api/v1/policy/versions). The active version is shown above.'
+      : describe(e)));
+    diffForm(diffCard, [], params);
+  });
+}
+
+function diffForm(card, versions, params) {
+  clear(card).appendChild(h('h2', {}, 'Compare two versions'));
+  const numbers = versions.map(v => v.version);
+  const pick = (id, value) => numbers.length
+    ? h('select', { id }, numbers.map(n => h('option', { value: n, selected: String(n) === String(value) }, 'v' + n)))
+    : h('input', { id, type: 'number', min: 1, value: value || '', style: 'width:6rem' });
+  const from = pick('diff-from', params.get('from') || numbers[1] || numbers[0]);
+  const to = pick('diff-to', params.get('to') || numbers[0]);
+  const output = h('div', { id: 'diff-output' });
+  card.append(h('form', { class: 'inline-form', onsubmit: e => {
+    e.preventDefault();
+    location.hash = `#/policy?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}`;
+  } }, 'From', from, 'to', to, h('button', { class: 'secondary', type: 'submit' }, 'Show the changes')), output);
+  if (params.get('from') && params.get('to')) {
+    output.appendChild(h('p', { class: 'loading' }, 'Loading…'));
+    Api.get(`/api/v1/policy/versions/${encodeURIComponent(params.get('from'))}/diff/${encodeURIComponent(params.get('to'))}`)
+      .then(d => { clear(output).appendChild(unifiedDiff(typeof d === 'string' ? d : d.diff)); })
+      .catch(e => { clear(output).appendChild(h('p', { class: 'notice' }, e.status === 404
+        ? 'Either version does not exist, or this server does not offer diffs yet.' : describe(e))); });
+  }
+}
+
+function unifiedDiff(text) {
+  if (!text) return h('p', { class: 'muted' }, 'The two versions have the same files.');
+  return h('pre', { class: 'diff' }, text.split('\n').map(line => {
+    const kind = line.startsWith('+++') || line.startsWith('---') ? 'file' : line.startsWith('@@') ? 'hunk'
+      : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : '';
+    return h('span', { class: kind }, line + (kind ? '' : '\n'));
+  }));
+}
+
+// ---------------------------------------------------------------- audit chain
+
+function renderAudit(view) {
+  const result = h('div', { id: 'verify-result' });
+  const button = h('button', { class: 'primary', id: 'verify-button', type: 'button', onclick: async () => {
+    button.disabled = true;
+    clear(result).appendChild(h('p', { class: 'loading' }, 'Recomputing every link of the chain…'));
+    try {
+      const r = await Api.get('/api/v1/audit/verify');
+      clear(result);
+      if (r.ok) {
+        result.appendChild(h('p', { class: 'verify-ok' }, `✓ The chain is intact: ${fmtInt.format(r.checked)} links checked.`));
+      } else {
+        result.append(h('p', { class: 'verify-bad' }, `✗ The chain is broken after ${fmtInt.format(r.checked)} sound links.`),
+          h('dl', { class: 'kv' }, h('dt', {}, 'Chain position'), h('dd', {}, '#' + r.brokenAt.chainSeq),
+            h('dt', {}, 'Table'), h('dd', {}, r.brokenAt.table), h('dt', {}, 'Row'), h('dd', { class: 'mono' }, r.brokenAt.id),
+            h('dt', {}, 'Reason'), h('dd', {}, r.brokenAt.reason)));
+      }
+    } catch (e) {
+      clear(result).appendChild(h('p', { class: 'error' }, describe(e)));
+    } finally {
+      button.disabled = false;
+    }
+  } }, 'Verify the audit chain');
+  view.append(h('h1', {}, 'Audit chain'), h('div', { class: 'card' },
+    h('p', {}, 'Every verdict and every policy change is a link of one hash chain: each row stores the hash of the row before it '
+      + 'and a hash of its own content. Verifying recomputes every hash and every link, so an edited, deleted or inserted row shows up here.'),
+    button, result));
+}
+
+// ---------------------------------------------------------------- start
+
+document.getElementById('login-form').addEventListener('submit', signIn);
+document.getElementById('logout').addEventListener('click', () => signOut());
+window.addEventListener('hashchange', () => { if (sessionStorage.getItem(AUTH_KEY)) route(); });
+if (sessionStorage.getItem(AUTH_KEY)) showApp(); else showLogin();

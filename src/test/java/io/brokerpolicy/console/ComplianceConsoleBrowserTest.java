@@ -1,0 +1,155 @@
+package io.brokerpolicy.console;
+
+import static io.brokerpolicy.testsupport.StoredVerdicts.evaluate;
+import static io.brokerpolicy.testsupport.StoredVerdicts.goldenSnapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brokerpolicy.testsupport.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The compliance console in a real headless Chromium against the test server: sign in, find a
+ * stopped-out account, open its verdict, and read the story of the close-out on the timeline and the
+ * chart. Screenshots go to target/console-*.png.
+ */
+@QuarkusTest
+class ComplianceConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/console/")
+    URL console;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "browser test skipped: /usr/bin/chromium is not installed"
+                + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        profile = Files.createTempDirectory("console-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1360,1000", "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aComplianceOfficer_findsAStoppedOutAccount_andReadsItsCloseOutStepByStep() throws IOException {
+        String account = "A-" + UUID.randomUUID().toString().substring(0, 8);
+        String verdictId = evaluate(goldenSnapshot("04-stop-out-closes-two-in-order", "browser-" + UUID.randomUUID(),
+                account));
+
+        browser.get(console.toString());
+        signIn(Api.COMPLIANCE, Api.PASSWORD);
+
+        WebElement accountFilter = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-accountId")));
+        accountFilter.sendKeys(account);
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("STOP_OUT");
+        browser.findElement(By.id("search-submit")).click();
+        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("tr.verdict-row[data-verdict-id='" + verdictId + "']")));
+        assertThat(browser.findElements(By.cssSelector("tr.verdict-row"))).hasSize(1);
+        assertThat(row.getText()).contains(account).contains("Stopped out").contains("37.50%");
+        row.click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+        assertThat(browser.findElement(By.id("explanation")).getText()).contains("was stopped out");
+        List<WebElement> steps = browser.findElements(By.cssSelector("#timeline .timeline-item.close-out"));
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).getText()).contains("Step 1").contains("Closed p1").contains("-300.00")
+                .contains("37.50% → 50.00%");
+        assertThat(steps.get(1).getText()).contains("Step 2").contains("Closed p2").contains("50.00% → 75.00%");
+
+        List<WebElement> points = browser.findElements(By.cssSelector("#margin-chart circle.step-point"));
+        assertThat(points).extracting(p -> p.getAttribute("data-level")).containsExactly("37.5", "50", "75");
+        assertThat(browser.findElements(By.cssSelector("#margin-chart .threshold-line"))).hasSize(2);
+        assertThat(browser.findElement(By.id("margin-chart")).getText()).contains("Margin call 100.00%")
+                .contains("Stop-out 50.00%");
+        String rowHash = Api.asCompliance().get("/api/v1/verdicts/" + verdictId).then().extract().path("audit.rowHash");
+        assertThat(browser.findElement(By.id("row-hash")).getText()).isEqualTo(rowHash);
+        assertThat(browser.findElement(By.id("fired-rules")).getText()).contains("MarginLevelAtOrBelowStopOut")
+                .contains("rules/close-out.drl");
+        screenshot("console-verdict.png");
+
+        browser.findElement(By.id("replay-button")).click();
+        WebElement identical = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay-identical")));
+        assertThat(identical.getText()).contains("Identical");
+        screenshot("console-verdict-replayed.png");
+    }
+
+    @Test
+    void thePolicyPage_showsTheActiveVersionAndItsHistory() throws IOException {
+        browser.get(console.toString());
+        browser.findElement(By.id("username")).sendKeys(Api.COMPLIANCE);
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        browser.get(console + "#/policy");
+        WebElement active = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[@id='active-policy']/h2")));
+        assertThat(active.getText()).startsWith("Active version v");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("policy-history"),
+                "Loading")));
+        screenshot("console-policy.png");
+    }
+
+    private void signIn(String user, String password) {
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    /** The whole page, not just the window: the window is stretched to the document's height first. */
+    private void screenshot(String name) throws IOException {
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1360, Math.min(4000, height.intValue() + 40)));
+        Path target = Path.of("target", name);
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
