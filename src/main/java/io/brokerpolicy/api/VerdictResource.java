@@ -99,7 +99,7 @@ public class VerdictResource {
     @POST
     @Path("/{verdictId}/replay")
     @Transactional
-    public VerdictReplay.Report replay(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
+    public String replay(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
         VerdictEntity row = VerdictEntity.byVerdictId(parseId(verdictId))
                 .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
@@ -107,7 +107,8 @@ public class VerdictResource {
         readLog.record(actor(caller), AuditReadLog.Action.REPLAY, verdictId, "identical=" + report.identical()
                 + " storedVersion=" + report.storedPolicy().version() + " activeVersion="
                 + report.activePolicy().version() + " differences=" + report.differences().size());
-        return report;
+        // The service's own mapper: verdict numbers keep their scale and plain notation, as stored.
+        return Json.MAPPER.writeValueAsString(report);
     }
 
     /** Every verdict evaluated in [from, to), oldest first, streamed as CSV or NDJSON. */

@@ -1,5 +1,7 @@
 package io.brokerpolicy.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,6 +51,10 @@ public class VerdictReplay {
     public record PolicyUsed(long version, String hash) {
     }
 
+    /** Small answers first, so a reader sees the verdict of the replay before the three full verdicts. */
+    @JsonPropertyOrder({"identical", "storedPolicy", "activePolicy", "differences", "replayDifferences",
+            "underActivePolicyError", "original", "replayed", "underActivePolicy"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(boolean identical, PolicyUsed storedPolicy, PolicyUsed activePolicy, JsonNode original,
                          JsonNode replayed, JsonNode underActivePolicy, String underActivePolicyError,
                          List<ActiveDifference> differences, List<ReplayDifference> replayDifferences) {

@@ -135,6 +135,11 @@ class ComplianceConsoleBrowserTest {
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("policy-history"),
                 "Loading")));
         screenshot("console-policy.png");
+
+        browser.findElement(By.cssSelector("#nav a[data-nav='audit']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("verify-button"))).click();
+        WebElement verified = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verify-result p.verify-ok")));
+        assertThat(verified.getText()).contains("The chain is intact").contains("links checked");
     }
 
     private void signIn(String user, String password) {
@@ -148,7 +153,7 @@ class ComplianceConsoleBrowserTest {
     private void screenshot(String name) throws IOException {
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1360, Math.min(4000, height.intValue() + 40)));
+        browser.manage().window().setSize(new Dimension(1360, Math.min(5000, height.intValue() + 200)));
         Path target = Path.of("target", name);
         Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
