@@ -92,8 +92,8 @@ public final class CompiledPolicy {
             }
             int fired = session.fireAllRules(maxRuleFirings);
             if (fired >= maxRuleFirings) {
-                throw new EvaluationException("rule evaluation stopped after " + fired
-                        + " rule firings (the bound): the rules do not come to rest for this snapshot");
+                throw new EvaluationException("rule evaluation stopped at its bound of " + maxRuleFirings
+                        + " rule firings: the rules do not come to rest for this snapshot");
             }
             List<StatusDecision> statuses = facts(session, StatusDecision.class);
             if (statuses.size() != 1) {
