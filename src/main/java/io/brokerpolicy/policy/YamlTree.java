@@ -26,6 +26,8 @@ final class YamlTree {
 
     private final String file;
     private final List<BundleError> errors;
+    /** The mapping each field map was read from, so that a missing field can be reported at its mapping's line. */
+    private final Map<Map<String, Node>, Node> owners = new java.util.IdentityHashMap<>();
 
     YamlTree(String file, List<BundleError> errors) {
         this.file = file;
@@ -65,6 +67,7 @@ final class YamlTree {
     /** The fields of a mapping by name; unknown names are errors, since a typo must not be silently ignored. */
     Map<String, Node> fields(Node node, String where, Set<String> allowed) {
         Map<String, Node> fields = new LinkedHashMap<>();
+        owners.put(fields, node);
         if (!(node instanceof MappingNode mapping)) {
             error(node, where + " must be a mapping");
             return fields;
@@ -87,7 +90,7 @@ final class YamlTree {
         Node node = fields.get(name);
         if (node == null) {
             if (required) {
-                errors.add(new BundleError(file, 0, where + ": missing required field '" + name + "'"));
+                error(owners.get(fields), where + ": missing required field '" + name + "'");
             }
             return null;
         }

@@ -126,4 +126,14 @@ class PolicyBookParserTest {
         List<BundleError> errors = new PolicyBookParser().parse(shippedWith("policies/laughs.yaml", yaml.toString())).errors();
         assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.file()).isEqualTo("policies/laughs.yaml"));
     }
+
+    @Test
+    void missingRequiredField_isReportedAtTheLineOfItsMapping() {
+        String broken = acmeWith("    marginCallLevel: 100\n", "");
+        List<BundleError> errors = new PolicyBookParser().parse(shippedWith("policies/acme-fx.yaml", broken)).errors();
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("accountTypes.standard: missing required field 'marginCallLevel'");
+            assertThat(e.line()).isEqualTo(lineOf(broken, "description: Retail clients"));
+        });
+    }
 }
