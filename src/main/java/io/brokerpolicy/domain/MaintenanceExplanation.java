@@ -60,10 +60,10 @@ final class MaintenanceExplanation {
         MaintenanceStep m = s.maintenance();
         String what = m.bracketAfter() == null
                 ? "closed " + (m.scope() == MarginMode.ISOLATED ? "isolated position " : "") + s.positionId()
-                + " (" + s.quantityClosed().toPlainString() + ")"
+                + " (quantity " + s.quantityClosed().toPlainString() + ")"
                 : "reduced " + (m.scope() == MarginMode.ISOLATED ? "isolated position " : "") + s.positionId()
                 + " by " + s.quantityClosed().toPlainString() + " to " + s.quantityRemaining().toPlainString()
-                + ", from bracket " + m.bracketBefore() + " to bracket " + m.bracketAfter();
+                + ", from bracket " + m.bracketBefore() + " to bracket " + m.bracketAfter() + ",";
         String whose = m.scope() == MarginMode.ISOLATED ? "its own margin ratio " : "cross margin ratio ";
         return "step " + s.step() + " " + what + " realizing " + money(s.realizedPnl(), ccy) + ", " + whose
                 + ratio(m.marginRatioBefore()) + " to " + ratio(m.marginRatioAfter());

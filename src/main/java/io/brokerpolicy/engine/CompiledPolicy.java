@@ -1,6 +1,7 @@
 package io.brokerpolicy.engine;
 
 import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.domain.CurrentMaintenanceMargin;
 import io.brokerpolicy.domain.CurrentMargin;
 import io.brokerpolicy.domain.EvaluationOutcome;
 import io.brokerpolicy.domain.MaintenanceMarginAccount;
@@ -92,6 +93,7 @@ public final class CompiledPolicy {
             session.insert(new CurrentMargin(account));
             if (maintenance != null) {
                 session.insert(maintenance);
+                session.insert(new CurrentMaintenanceMargin(maintenance));
             }
             for (PositionState state : states) {
                 session.insert(state);
