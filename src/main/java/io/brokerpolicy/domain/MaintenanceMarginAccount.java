@@ -109,16 +109,16 @@ public final class MaintenanceMarginAccount {
         if (bracket == null || bracket.number() == 1 || bracket.notionalFloor().signum() == 0) {
             return liquidate(position, rule);
         }
-        BigDecimal keep = bracket.notionalFloor().divide(position.getNotional(), Decimals.MC);
-        return step(position, keep, rule);
+        return step(position, bracket.notionalFloor(), rule);
     }
 
-    private CloseOutStep step(PositionState position, BigDecimal keep, String rule) {
+    /** Keeps {@code keptNotional} of the position open (0: closes it) and records the step. */
+    private CloseOutStep step(PositionState position, BigDecimal keptNotional, String rule) {
         MarginMode scope = position.isIsolated() ? MarginMode.ISOLATED : MarginMode.CROSS;
         BigDecimal ratioBefore = ratioOf(scope, position);
         Integer bracketBefore = position.bracket() == null ? null : position.bracket().number();
         BigDecimal quantityBefore = position.getPosition().quantity();
-        BigDecimal realized = account.realize(position, keep, true);
+        BigDecimal realized = account.realize(position, keptNotional, true);
         BigDecimal remaining = position.isOpen() ? position.getPosition().quantity() : BigDecimal.ZERO;
         Integer bracketAfter = position.isOpen() && position.bracket() != null ? position.bracket().number() : null;
         BigDecimal ratioAfter = scope == MarginMode.ISOLATED && !position.isOpen() ? null : ratioOf(scope, position);

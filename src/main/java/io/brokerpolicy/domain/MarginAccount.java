@@ -115,29 +115,30 @@ public final class MarginAccount {
     }
 
     /**
-     * Closes the part of an open position that is not kept: {@code keep} is the fraction that stays open (0 closes
-     * it whole). The floating PnL of the closed part is realized into the balance and the open sums follow the
-     * position. With {@code capAtIsolatedMargin}, an isolated position's loss stops at its own margin: the part of a
-     * loss beyond it is the exchange's (insurance fund), never the cross account's. Returns the realized PnL.
+     * Closes the part of an open position above {@code keptNotional} (0 closes it whole) at its mark price. The
+     * realized PnL is the floating PnL that leaves the position, so balance + open floating PnL is conserved
+     * exactly. With {@code capAtIsolatedMargin}, an isolated position's loss stops at the margin it releases: the part
+     * of a loss beyond it is the exchange's (insurance fund), never the cross account's. Returns the realized PnL.
      */
-    BigDecimal realize(PositionState position, BigDecimal keep, boolean capAtIsolatedMargin) {
+    BigDecimal realize(PositionState position, BigDecimal keptNotional, boolean capAtIsolatedMargin) {
         requireOpen(position);
-        BigDecimal closedPart = BigDecimal.ONE.subtract(keep, Decimals.MC);
         BigDecimal floatingBefore = position.floatingPnl();
         BigDecimal usedBefore = position.usedMargin();
-        BigDecimal realized = floatingBefore.multiply(closedPart, Decimals.MC);
-        if (capAtIsolatedMargin && position.isIsolated()) {
-            BigDecimal marginReleased = position.getPosition().isolatedMargin().multiply(closedPart, Decimals.MC);
-            realized = realized.max(marginReleased.negate());
-        }
-        if (keep.signum() == 0) {
+        BigDecimal isolatedBefore = position.isIsolated() ? position.getPosition().isolatedMargin() : BigDecimal.ZERO;
+        if (keptNotional.signum() == 0) {
             position.markClosed();
             openCount--;
         } else {
-            position.shrink(keep);
+            position.shrinkTo(keptNotional);
         }
-        BigDecimal floatingAfter = position.isOpen() ? position.floatingPnl() : BigDecimal.ZERO;
-        BigDecimal usedAfter = position.isOpen() ? position.usedMargin() : BigDecimal.ZERO;
+        boolean open = position.isOpen();
+        BigDecimal floatingAfter = open ? position.floatingPnl() : BigDecimal.ZERO;
+        BigDecimal usedAfter = open ? position.usedMargin() : BigDecimal.ZERO;
+        BigDecimal realized = floatingBefore.subtract(floatingAfter, Decimals.MC);
+        if (capAtIsolatedMargin && position.isIsolated()) {
+            BigDecimal isolatedAfter = open ? position.getPosition().isolatedMargin() : BigDecimal.ZERO;
+            realized = realized.max(isolatedBefore.subtract(isolatedAfter, Decimals.MC).negate());
+        }
         balance = balance.add(realized, Decimals.MC);
         openFloatingPnl = openFloatingPnl.subtract(floatingBefore, Decimals.MC).add(floatingAfter, Decimals.MC);
         openUsedMargin = openUsedMargin.subtract(usedBefore, Decimals.MC).add(usedAfter, Decimals.MC);

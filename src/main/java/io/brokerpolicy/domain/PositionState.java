@@ -109,9 +109,14 @@ public final class PositionState {
         open = false;
     }
 
-    /** Keeps {@code keep} (a fraction between 0 and 1, exclusive) of the position open. */
-    void shrink(BigDecimal keep) {
-        set(position.keeping(keep));
+    /**
+     * Shrinks the position to {@code targetNotional} (above 0, below its notional). The notional is set to the
+     * target exactly rather than recomputed from a quantity that is a rounded quotient, so that a position reduced
+     * to a bracket floor is in the bracket below and not a rounding residue above the floor.
+     */
+    void shrinkTo(BigDecimal targetNotional) {
+        set(position.keeping(targetNotional.divide(notional, Decimals.MC)));
+        this.notional = targetNotional;
     }
 
     // --- Exchange model (maintenance margin) ---
