@@ -21,7 +21,7 @@ final class MaintenanceExplanation {
         switch (v.status()) {
             case STOP_OUT -> text.append("Account ").append(v.accountId()).append(" reached liquidation: its ")
                     .append(figures == null ? "cross margin balance of " + money(m.crossMarginBalance(), ccy)
-                            + " no longer covers any maintenance margin" : figures + " was at or above")
+                            + " was zero or below, past" : figures + " was at or above")
                     .append(" the liquidation ratio of ").append(pct(m.liquidationRatio())).append(" set by ")
                     .append(policy).append(".");
             case MARGIN_CALL -> text.append("Account ").append(v.accountId()).append(" is on margin call: its ")

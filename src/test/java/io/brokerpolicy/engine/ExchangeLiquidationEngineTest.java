@@ -32,6 +32,7 @@ class ExchangeLiquidationEngineTest {
         files.put("policies/test-exchange.yaml", """
                 brokerId: test-exchange
                 closeOutOrder: %s
+                negativeBalanceProtection: true
                 marginModel: MAINTENANCE_MARGIN
                 maintenanceMargin:
                   liquidation: FULL
@@ -79,6 +80,21 @@ class ExchangeLiquidationEngineTest {
         Verdict verdict = compile("HIGHEST_LEVERAGE_FIRST").evaluate(snapshot());
         assertThat(verdict.closeOuts()).extracting(CloseOutStep::positionId).containsExactly("p2", "p1");
         assertThat(verdict.closeOuts().get(0).maintenance().marginRatioAfter()).isEqualByComparingTo("185.77"); // 241.5 / 130
+    }
+
+    @Test
+    void crossBalanceBelowZero_liquidatesEverything_andNegativeBalanceProtectionAbsorbsTheRest() {
+        // Margin balance 1500 - 1700 - 170 = -370: no ratio to measure, liquidated whatever the threshold.
+        AccountSnapshot snapshot = new AccountSnapshot("s2", "A-2", "test-exchange", "standard", null, "SC",
+                ClientCategory.RETAIL, "USDT", null, AS_OF, new BigDecimal("1500"),
+                List.of(position("p1", "1", "50"), position("p2", "0.1", "100")));
+        Verdict verdict = compile("LARGEST_LOSS_FIRST").evaluate(snapshot);
+        assertThat(verdict.status()).isEqualTo(AccountStatus.STOP_OUT);
+        assertThat(verdict.maintenanceMargin().crossMarginRatio()).isNull();
+        assertThat(verdict.closeOuts()).extracting(CloseOutStep::positionId).containsExactly("p1", "p2");
+        assertThat(verdict.negativeBalanceAdjustment()).isEqualByComparingTo("370");
+        assertThat(verdict.explanation()).contains("cross margin balance of -370.00 USDT was zero or below, past the"
+                + " liquidation ratio of 100%");
     }
 
     @Test
