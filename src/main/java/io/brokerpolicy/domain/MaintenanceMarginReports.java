@@ -22,7 +22,7 @@ final class MaintenanceMarginReports {
         List<MaintenanceMarginReport.PositionMaintenance> positions = new ArrayList<>();
         for (PositionState state : account.account().getPositions()) {
             Position p = state.received();
-            if (p.isIsolated()) {
+            if (p.usesIsolatedMargin()) {
                 lockedInIsolated = lockedInIsolated.add(p.isolatedMargin(), Decimals.MC);
             } else {
                 funding = funding.add(p.swap(), Decimals.MC);
@@ -46,9 +46,9 @@ final class MaintenanceMarginReports {
         BigDecimal notional = p.notional();
         LeverageBracket bracket = state.brackets().bracketFor(notional);
         BigDecimal maintenance = bracket.maintenanceMargin(notional);
-        BigDecimal isolatedBalance = p.isIsolated() ? p.isolatedMargin().add(p.floatingPnl(), Decimals.MC) : null;
-        BigDecimal isolatedRatio = p.isIsolated() ? MarginRatio.percent(maintenance, isolatedBalance) : null;
-        return new MaintenanceMarginReport.PositionMaintenance(p.positionId(), p.isIsolated() ? MarginMode.ISOLATED
+        BigDecimal isolatedBalance = p.usesIsolatedMargin() ? p.isolatedMargin().add(p.floatingPnl(), Decimals.MC) : null;
+        BigDecimal isolatedRatio = p.usesIsolatedMargin() ? MarginRatio.percent(maintenance, isolatedBalance) : null;
+        return new MaintenanceMarginReport.PositionMaintenance(p.positionId(), p.usesIsolatedMargin() ? MarginMode.ISOLATED
                 : MarginMode.CROSS, Decimals.money(notional, ccy), bracket.number(),
                 Decimals.plain(bracket.maintenanceMarginPercent()), Decimals.plain(bracket.maintenanceAmount()),
                 Decimals.money(maintenance, ccy), Decimals.money(isolatedBalance, ccy), Decimals.level(isolatedRatio),

@@ -72,14 +72,17 @@ public record Position(
     }
 
     public BigDecimal usedMargin() {
-        if (isIsolated()) {
+        if (usesIsolatedMargin()) {
             return isolatedMargin;
         }
         return notional().divide(leverage, Decimals.MC);
     }
 
-    /** True for an isolated position with its own margin; an isolated position without a margin counts as cross. */
-    public boolean isIsolated() {
+    /**
+     * True for an isolated position with its own margin; an isolated position without a margin counts as cross.
+     * Not named isIsolated: a bean-style name would make JSON mappers write it as a field of a stored snapshot.
+     */
+    public boolean usesIsolatedMargin() {
         return marginMode == MarginMode.ISOLATED && isolatedMargin != null;
     }
 

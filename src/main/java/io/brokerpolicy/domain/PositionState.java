@@ -122,11 +122,11 @@ public final class PositionState {
     // --- Exchange model (maintenance margin) ---
 
     public boolean isIsolated() {
-        return position.isIsolated();
+        return position.usesIsolatedMargin();
     }
 
     public boolean isCross() {
-        return !position.isIsolated();
+        return !position.usesIsolatedMargin();
     }
 
     public LeverageBracketTable brackets() {
