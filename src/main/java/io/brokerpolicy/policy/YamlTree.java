@@ -3,6 +3,8 @@ package io.brokerpolicy.policy;
 import io.brokerpolicy.domain.policy.BundleError;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,10 @@ final class YamlTree {
             errors.add(new BundleError(file, 0, "YAML could not be read: " + e.getMessage()));
         }
         return null;
+    }
+
+    int errorCount() {
+        return errors.size();
     }
 
     void error(Node node, String message) {
@@ -141,6 +147,42 @@ final class YamlTree {
                 names.add(constant.name());
             }
             error(node, where + ": '" + text + "' is not one of " + names);
+            return null;
+        }
+    }
+
+    /** The items of a list; an error (and no items) when the node is not a list. */
+    List<Node> items(Node node, String where) {
+        if (!(node instanceof SequenceNode sequence)) {
+            error(node, where + " must be a list");
+            return List.of();
+        }
+        return sequence.getValue();
+    }
+
+    Instant instant(Map<String, Node> fields, String name, String where, boolean required) {
+        String text = text(fields, name, where, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            error(fields.get(name), where + "." + name + " must be an ISO-8601 UTC time such as 2026-12-10T13:30:00Z, not '"
+                    + text + "'");
+            return null;
+        }
+    }
+
+    Integer integer(Map<String, Node> fields, String name, String where, boolean required) {
+        BigDecimal value = number(fields, name, where, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
+            error(fields.get(name), where + "." + name + " must be a whole number, not " + value.toPlainString());
             return null;
         }
     }
