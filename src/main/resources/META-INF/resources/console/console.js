@@ -290,14 +290,17 @@ function verdictPage(view, v) {
     h('span', { class: 'label' }, 'Why'), v.explanation));
 
   const after = v.afterCloseOut;
+  const model = measure(v);
+  const mm = v.maintenanceMargin;
   view.appendChild(h('div', { class: 'figures' },
-    figure('Margin level', pct(v.marginLevel), after ? 'after close-out ' + level(after.marginLevel) : null,
-      v.status === 'STOP_OUT'),
-    figure('Equity', money(v.equity), currency),
-    figure('Used margin', money(v.usedMargin), currency),
+    mm ? figure('Margin ratio', pct(mm.crossMarginRatio), 'maintenance / margin balance', v.status === 'STOP_OUT')
+      : figure('Margin level', pct(v.marginLevel), after ? 'after close-out ' + level(after.marginLevel) : null,
+        v.status === 'STOP_OUT'),
+    mm ? figure('Margin balance', money(mm.crossMarginBalance), currency) : figure('Equity', money(v.equity), currency),
+    mm ? figure('Maintenance margin', money(mm.crossMaintenanceMargin), currency) : figure('Used margin', money(v.usedMargin), currency),
     figure('Free margin', money(v.freeMargin), currency),
-    figure('Margin call at', pct(v.thresholds.marginCallLevel), 'policy v' + v.policy.version),
-    figure('Stop-out at', pct(v.thresholds.stopOutLevel), 'policy v' + v.policy.version)));
+    figure(model.callName + ' at', pct(model.call), 'policy v' + v.policy.version),
+    figure(model.stopName + ' at', pct(model.stop), 'policy v' + v.policy.version)));
 
   view.appendChild(h('div', { class: 'card', id: 'replay-card', hidden: true }));
 
@@ -305,12 +308,13 @@ function verdictPage(view, v) {
   const right = h('div', {});
   view.appendChild(h('div', { class: 'grid-2' }, left, right));
 
-  left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Margin level through the close-out'),
-    marginChart(v), h('div', { class: 'legend' },
-      h('span', { class: 'l-series' }, h('i'), 'Margin level'),
-      h('span', { class: 'l-call' }, h('i'), `Margin call ${pct(v.thresholds.marginCallLevel)}`),
-      h('span', { class: 'l-stop' }, h('i'), `Stop-out ${pct(v.thresholds.stopOutLevel)}`))));
-  left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'What happened'), timeline(v, positions, currency)));
+  left.appendChild(h('div', { class: 'card' }, h('h2', {}, model.title),
+    marginChart(v, model), h('div', { class: 'legend' },
+      h('span', { class: 'l-series' }, h('i'), model.metric),
+      h('span', { class: 'l-call' }, h('i'), `${model.callName} ${pct(model.call)}`),
+      h('span', { class: 'l-stop' }, h('i'), `${model.stopName} ${pct(model.stop)}`)),
+    model.higherIsWorse ? h('p', { class: 'fineprint' }, 'Margin ratio = maintenance margin / margin balance: the higher, the closer to liquidation.') : null));
+  left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'What happened'), timeline(v, positions, currency, model)));
   left.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Positions in the snapshot'), positionsTable(v, snapshot, currency)));
 
   right.appendChild(h('div', { class: 'card' }, h('h2', {}, 'Policy applied'), h('dl', { class: 'kv' },
@@ -347,20 +351,45 @@ function figure(label, value, sub, bad) {
     h('div', { class: 'v' + (bad ? ' bad' : '') }, value), sub ? h('div', { class: 'sub' }, sub) : null);
 }
 
-function timeline(v, positions, currency) {
+/**
+ * What the chart and the story measure. A forex verdict: the margin level (equity / used margin),
+ * lower is worse, against margin-call and stop-out levels. An exchange verdict (maintenanceMargin
+ * present): the margin ratio (maintenance margin / margin balance), higher is worse, against
+ * margin-call and liquidation ratios.
+ */
+function measure(v) {
+  const mm = v.maintenanceMargin;
+  if (mm) {
+    const ratio = step => step.maintenance ? step.maintenance.marginRatioAfter : null;
+    return { title: 'Margin ratio through the liquidation', metric: 'Margin ratio', higherIsWorse: true,
+      callName: 'Margin call', stopName: 'Liquidation', call: mm.marginCallRatio, stop: mm.liquidationRatio,
+      start: v.closeOuts.length && v.closeOuts[0].maintenance ? v.closeOuts[0].maintenance.marginRatioBefore : mm.crossMarginRatio,
+      before: step => step.maintenance ? step.maintenance.marginRatioBefore : null, after: ratio };
+  }
+  return { title: 'Margin level through the close-out', metric: 'Margin level', higherIsWorse: false,
+    callName: 'Margin call', stopName: 'Stop-out', call: v.thresholds.marginCallLevel, stop: v.thresholds.stopOutLevel,
+    start: v.closeOuts.length ? v.closeOuts[0].marginLevelBefore : v.marginLevel,
+    before: step => step.marginLevelBefore, after: step => step.marginLevelAfter };
+}
+
+function timeline(v, positions, currency, model) {
   const items = [];
   const s = v.snapshot || {};
   items.push(item('snapshot', utc(s.asOf), 'Account snapshot received',
     `Balance ${money(Number(s.balance), currency)}, ${(s.positions || []).length} open position(s), snapshot ${v.snapshotId}.`));
   items.push(item('decision', utc(v.evaluatedAt), `Evaluated under policy v${v.policy.version}: ${STATUS_TEXT[v.status]}`,
-    `Margin level ${pct(v.marginLevel)} against margin call ${pct(v.thresholds.marginCallLevel)} and stop-out ${pct(v.thresholds.stopOutLevel)}; `
+    `${model.metric} ${pct(model.higherIsWorse ? v.maintenanceMargin.crossMarginRatio : v.marginLevel)} against `
+    + `${model.callName.toLowerCase()} ${pct(model.call)} and ${model.stopName.toLowerCase()} ${pct(model.stop)}; `
     + `equity ${money(v.equity, currency)}, used margin ${money(v.usedMargin, currency)}.`));
   for (const step of v.closeOuts) {
     const p = positions.get(step.positionId);
     const what = p ? `${p.side} ${p.quantity} ${p.symbol}` : '';
     items.push(h('li', { class: 'timeline-item close-out' }, h('span', { class: 'dot' }),
       h('div', { class: 'what' }, h('span', { class: 'step-no' }, 'Step ' + step.step), `Closed ${step.positionId}`, what ? ` · ${what}` : ''),
-      h('div', { class: 'detail' }, `Realized ${money(step.realizedPnl, currency)}; margin level ${level(step.marginLevelBefore)} → ${level(step.marginLevelAfter)}`),
+      h('div', { class: 'detail' }, `Realized ${money(step.realizedPnl, currency)}`
+        + (step.quantityClosed != null ? `; closed ${step.quantityClosed}, ${step.quantityRemaining} remaining` : '')
+        + `; ${model.metric.toLowerCase()} ${level(model.before(step))} → ${level(model.after(step))}`
+        + (step.maintenance && step.maintenance.bracketBefore != null ? `; bracket ${step.maintenance.bracketBefore} → ${step.maintenance.bracketAfter}` : '')),
       h('div', { class: 'when' }, `rule ${step.rule}`)));
   }
   if (v.negativeBalanceAdjustment && Number(v.negativeBalanceAdjustment) !== 0) {
@@ -400,32 +429,36 @@ function positionsTable(v, snapshot, currency) {
  * levels as dashed lines and the zone at or below stop-out shaded. A step after which no margin is in
  * use has no level: it is marked at the top as "all closed".
  */
-function marginChart(v) {
+function marginChart(v, model) {
   const W = 640, H = 280, left = 56, right = 24, top = 24, bottom = 52;
-  const points = [{ label: 'At evaluation', value: v.closeOuts.length ? v.closeOuts[0].marginLevelBefore : v.marginLevel }];
-  for (const step of v.closeOuts) points.push({ label: `Step ${step.step} · ${step.positionId}`, value: step.marginLevelAfter });
-  const call = Number(v.thresholds.marginCallLevel), stop = Number(v.thresholds.stopOutLevel);
+  const points = [{ label: 'At evaluation', value: model.start }];
+  for (const step of v.closeOuts) points.push({ label: `Step ${step.step} · ${step.positionId}`, value: model.after(step) });
+  const call = Number(model.call), stop = Number(model.stop);
   const values = points.map(p => p.value).filter(x => x !== null && x !== undefined).map(Number);
   if (!values.length) {
     return h('p', { class: 'muted', id: 'margin-chart-empty' }, 'No margin was in use: the account had no open positions.');
   }
-  const maxValue = Math.max(call * 1.25, ...values.map(x => x * 1.15));
+  const maxValue = Math.max(call * 1.25, stop * 1.25, ...values.map(x => x * 1.15));
   const yMax = niceCeiling(maxValue);
   const x = i => left + (points.length === 1 ? (W - left - right) / 2 : i * (W - left - right) / (points.length - 1));
   const y = val => top + (H - top - bottom) * (1 - Math.min(val, yMax) / yMax);
 
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'margin-chart', id: 'margin-chart', role: 'img',
     'aria-label': 'Margin level at evaluation and after each close-out step' });
-  chart.appendChild(svg('rect', { class: 'danger-zone', x: left, y: y(stop), width: W - left - right, height: y(0) - y(stop) }));
+  chart.appendChild(model.higherIsWorse
+    ? svg('rect', { class: 'danger-zone', x: left, y: top, width: W - left - right, height: Math.max(0, y(stop) - top) })
+    : svg('rect', { class: 'danger-zone', x: left, y: y(stop), width: W - left - right, height: y(0) - y(stop) }));
   for (const tick of ticks(yMax)) {
     chart.appendChild(svg('line', { class: 'grid', x1: left, x2: W - right, y1: y(tick), y2: y(tick) }));
     chart.appendChild(svg('text', { class: 'tick', x: left - 8, y: y(tick) + 4, 'text-anchor': 'end' }, tick + '%'));
   }
   chart.appendChild(svg('line', { class: 'axis', x1: left, x2: W - right, y1: y(0), y2: y(0) }));
   chart.appendChild(svg('line', { class: 'threshold-line margin-call', x1: left, x2: W - right, y1: y(call), y2: y(call) }));
-  chart.appendChild(svg('text', { class: 'threshold-label margin-call', x: W - right, y: y(call) - 6, 'text-anchor': 'end' }, `Margin call ${pct(call)}`));
+  // Each label sits on the side of its line away from the other line, so the two never collide.
+  const callAbove = call > stop;
+  chart.appendChild(svg('text', { class: 'threshold-label margin-call', x: W - right, y: callAbove ? y(call) - 6 : y(call) + 15, 'text-anchor': 'end' }, `${model.callName} ${pct(call)}`));
   chart.appendChild(svg('line', { class: 'threshold-line stop-out', x1: left, x2: W - right, y1: y(stop), y2: y(stop) }));
-  chart.appendChild(svg('text', { class: 'threshold-label stop-out', x: W - right, y: y(stop) + 15, 'text-anchor': 'end' }, `Stop-out ${pct(stop)}`));
+  chart.appendChild(svg('text', { class: 'threshold-label stop-out', x: W - right, y: callAbove ? y(stop) + 15 : y(stop) - 6, 'text-anchor': 'end' }, `${model.stopName} ${pct(stop)}`));
 
   const drawn = points.map((p, i) => ({ ...p, i })).filter(p => p.value !== null && p.value !== undefined);
   if (drawn.length > 1) {
@@ -438,7 +471,8 @@ function marginChart(v) {
       return;
     }
     const val = Number(p.value);
-    chart.appendChild(svg('circle', { class: 'step-point' + (val <= stop ? ' below' : ''), cx: x(i), cy: y(val), r: 5,
+    const beyond = model.higherIsWorse ? val >= stop : val <= stop;
+    chart.appendChild(svg('circle', { class: 'step-point' + (beyond ? ' below' : ''), cx: x(i), cy: y(val), r: 5,
       'data-level': String(p.value) }, svg('title', {}, `${p.label}: ${pct(val)}`)));
     chart.appendChild(svg('text', { class: 'point-label', x: x(i), y: y(val) - 11, 'text-anchor': anchor(i, points.length) }, pct(val)));
   });

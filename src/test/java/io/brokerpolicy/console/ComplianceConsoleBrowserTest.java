@@ -122,6 +122,26 @@ class ComplianceConsoleBrowserTest {
     }
 
     @Test
+    void anExchangeLiquidation_isChartedAsMarginRatioAgainstTheLiquidationRatio() throws IOException {
+        String verdictId = evaluate(goldenSnapshot("15-crypto-partial-liquidation-two-brackets",
+                "browser-" + UUID.randomUUID(), "A-" + UUID.randomUUID().toString().substring(0, 8)));
+        browser.get(console.toString());
+        signIn(Api.COMPLIANCE, Api.PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        browser.get(console + "#/verdicts/" + verdictId);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+        List<WebElement> steps = browser.findElements(By.cssSelector("#timeline .timeline-item.close-out"));
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).getText()).contains("margin ratio 170.00% → 120.00%").contains("bracket 3 → 2");
+        assertThat(browser.findElements(By.cssSelector("#margin-chart circle.step-point")))
+                .extracting(p -> Double.parseDouble(p.getAttribute("data-level"))).containsExactly(170.0, 120.0, 20.0);
+        assertThat(browser.findElement(By.id("margin-chart")).getText()).contains("Liquidation 100.00%")
+                .contains("Margin call 80.00%");
+        screenshot("console-verdict-exchange.png");
+    }
+
+    @Test
     void thePolicyPage_showsTheActiveVersionAndItsHistory() throws IOException {
         browser.get(console.toString());
         browser.findElement(By.id("username")).sendKeys(Api.COMPLIANCE);
