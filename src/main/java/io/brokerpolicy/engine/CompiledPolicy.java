@@ -36,15 +36,17 @@ public final class CompiledPolicy {
     private final PolicyBook book;
     private final Map<String, String> fileByRule;
     private final int maxRuleFirings;
+    private final long maxEvaluationMillis;
 
     CompiledPolicy(long version, PolicyBundle bundle, KieBase kieBase, PolicyBook book,
-                   Map<String, String> fileByRule, int maxRuleFirings) {
+                   Map<String, String> fileByRule, int maxRuleFirings, long maxEvaluationMillis) {
         this.version = version;
         this.bundle = bundle;
         this.kieBase = kieBase;
         this.book = book;
         this.fileByRule = Map.copyOf(fileByRule);
         this.maxRuleFirings = maxRuleFirings;
+        this.maxEvaluationMillis = maxEvaluationMillis;
     }
 
     public long version() {
@@ -65,7 +67,7 @@ public final class CompiledPolicy {
 
     /** The same compiled rules under another version number (a bundle identical to one already compiled). */
     public CompiledPolicy withVersion(long newVersion) {
-        return new CompiledPolicy(newVersion, bundle, kieBase, book, fileByRule, maxRuleFirings);
+        return new CompiledPolicy(newVersion, bundle, kieBase, book, fileByRule, maxRuleFirings, maxEvaluationMillis);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class CompiledPolicy {
         MaintenanceMarginAccount maintenance = resolved.terms().isMaintenanceMarginModel()
                 ? new MaintenanceMarginAccount(account) : null;
         KieSession session = kieBase.newKieSession();
-        RuleTrace trace = new RuleTrace(fileByRule);
+        RuleTrace trace = new RuleTrace(fileByRule, System.nanoTime() + maxEvaluationMillis * 1_000_000);
         try {
             session.addEventListener(trace);
             session.insert(resolved.terms());
@@ -98,7 +100,11 @@ public final class CompiledPolicy {
             for (PositionState state : states) {
                 session.insert(state);
             }
-            int fired = session.fireAllRules(maxRuleFirings);
+            int fired = fire(session);
+            if (trace.timedOut()) {
+                throw new EvaluationException("rule evaluation stopped after " + maxEvaluationMillis + " ms (the time"
+                        + " limit) and " + fired + " rule firings: the rules do not come to rest for this snapshot");
+            }
             if (fired >= maxRuleFirings) {
                 throw new EvaluationException("rule evaluation stopped at its bound of " + maxRuleFirings
                         + " rule firings: the rules do not come to rest for this snapshot");
@@ -117,6 +123,20 @@ public final class CompiledPolicy {
                     violations, adjustments.isEmpty() ? null : adjustments.get(0), trace.fired(), maintenance));
         } finally {
             session.dispose();
+        }
+    }
+
+    /** Fires the rules; a rule that throws is an evaluation error naming the rule, not an internal failure. */
+    private int fire(KieSession session) {
+        try {
+            return session.fireAllRules(maxRuleFirings);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new EvaluationException("a rule failed while evaluating: " + e.getMessage()
+                    + (cause != e ? " (" + cause.getMessage() + ")" : ""));
         }
     }
 

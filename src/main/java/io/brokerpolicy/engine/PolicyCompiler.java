@@ -23,20 +23,29 @@ import org.kie.internal.io.ResourceFactory;
 /**
  * Compiles a bundle into a {@link CompiledPolicy}, or into the list of its errors: policy YAML problems
  * and DRL compile errors, each with file and line. Uses Drools' classic builder, which compiles a
- * rule file several times faster than the executable model and evaluates as fast.
+ * rule file several times faster than the executable model and evaluates as fast. Every rule file passes
+ * the {@link RuleSandbox} first, so no way a rule enters (startup, file change, API) can skip it.
  */
 public final class PolicyCompiler {
 
     public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
+    public static final long DEFAULT_MAX_EVALUATION_MILLIS = 2_000;
 
     private final int maxRuleFirings;
+    private final long maxEvaluationMillis;
 
     public PolicyCompiler() {
         this(DEFAULT_MAX_RULE_FIRINGS);
     }
 
     public PolicyCompiler(int maxRuleFirings) {
+        this(maxRuleFirings, DEFAULT_MAX_EVALUATION_MILLIS);
+    }
+
+    /** Bounds every evaluation of what it compiles: at most so many rule firings and so many milliseconds. */
+    public PolicyCompiler(int maxRuleFirings, long maxEvaluationMillis) {
         this.maxRuleFirings = maxRuleFirings;
+        this.maxEvaluationMillis = maxEvaluationMillis;
     }
 
     /** The compiled policy, or the errors; never both. */
@@ -60,6 +69,13 @@ public final class PolicyCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         for (Map.Entry<String, String> file : rules.entrySet()) {
+            errors.addAll(RuleSandbox.check(file.getKey(), file.getValue()));
+        }
+        if (!errors.isEmpty()) {
+            // nothing outside the sandbox is handed to the Java compiler, let alone run
+            return new Result(null, List.copyOf(errors));
+        }
+        for (Map.Entry<String, String> file : rules.entrySet()) {
             Resource resource = ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(file.getKey());
             resource.setResourceType(ResourceType.DRL);
@@ -82,7 +98,8 @@ public final class PolicyCompiler {
                 }
             }
         }
-        return new Result(new CompiledPolicy(version, bundle, kieBase, book.book(), fileByRule, maxRuleFirings), List.of());
+        return new Result(new CompiledPolicy(version, bundle, kieBase, book.book(), fileByRule, maxRuleFirings,
+                maxEvaluationMillis), List.of());
     }
 
     private static BundleError toBundleError(KnowledgeBuilderError error) {
