@@ -1,0 +1,113 @@
+package io.brokerpolicy.policy;
+
+import io.brokerpolicy.api.InvalidRequestException;
+import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.domain.CloseOutStep;
+import io.brokerpolicy.domain.Verdict;
+import io.brokerpolicy.domain.Violation;
+import io.brokerpolicy.domain.policy.BundleError;
+import io.brokerpolicy.domain.policy.PolicyNotFoundException;
+import io.brokerpolicy.engine.CompiledPolicy;
+import io.brokerpolicy.engine.EvaluationException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a bundle's scenarios against its compiled policy. A scenario that fails, or cannot run, is a
+ * {@link BundleError} at the scenario's line that says which scenario and why: the same shape as a
+ * compile error, so that a failing scenario blocks activation exactly as a broken rule does.
+ */
+public final class ScenarioRunner {
+
+    private final SnapshotParser parser;
+
+    public ScenarioRunner(Clock clock) {
+        this.parser = new SnapshotParser(clock);
+    }
+
+    /** How a run went: the scenarios run and the failures among them. */
+    public record Report(int run, List<BundleError> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** Parses the bundle's scenario files and runs them; parse errors count as failures. */
+    public Report run(CompiledPolicy policy) {
+        ScenarioParser.Result parsed = new ScenarioParser().parse(policy.bundle().files());
+        if (!parsed.errors().isEmpty()) {
+            return new Report(0, parsed.errors());
+        }
+        return run(policy, parsed.scenarios());
+    }
+
+    public Report run(CompiledPolicy policy, List<Scenario> scenarios) {
+        List<BundleError> failures = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            String failure = check(policy, scenario);
+            if (failure != null) {
+                failures.add(new BundleError(scenario.file(), scenario.line(),
+                        "scenario '" + scenario.name() + "' failed: " + failure));
+            }
+        }
+        return new Report(scenarios.size(), List.copyOf(failures));
+    }
+
+    /** Why the scenario fails, or null when the verdict is what it expects. */
+    private String check(CompiledPolicy policy, Scenario scenario) {
+        Verdict verdict;
+        try {
+            verdict = policy.evaluate(parser.parse(scenario.snapshot(), "snapshot"));
+        } catch (InvalidRequestException e) {
+            return "its snapshot is not valid: " + String.join("; ",
+                    e.details().stream().map(d -> d.field() + " " + d.message()).toList());
+        } catch (PolicyNotFoundException | EvaluationException e) {
+            return "the policy could not evaluate it: " + e.getMessage();
+        }
+        List<String> problems = new ArrayList<>();
+        if (verdict.status() != scenario.status()) {
+            problems.add("expected status " + scenario.status() + ", got " + verdict.status()
+                    + " (margin level " + (verdict.marginLevel() == null ? "none" : verdict.marginLevel().toPlainString() + "%")
+                    + ", margin call at " + verdict.thresholds().marginCallLevel().toPlainString()
+                    + "%, stop-out at " + verdict.thresholds().stopOutLevel().toPlainString() + "%)");
+        }
+        if (scenario.closeOuts() != null) {
+            List<String> actual = verdict.closeOuts().stream().map(CloseOutStep::positionId).toList();
+            if (!actual.equals(scenario.closeOuts())) {
+                problems.add("expected close-outs " + scenario.closeOuts() + ", got " + actual);
+            }
+        }
+        if (scenario.violations() != null && !violationsMatch(scenario.violations(), verdict.violations())) {
+            problems.add("expected violations " + scenario.violations() + ", got "
+                    + verdict.violations().stream().map(ScenarioRunner::describe).toList());
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** Each expected violation matches a reported one of its own, and nothing is left over. */
+    private static boolean violationsMatch(List<Scenario.ExpectedViolation> expected, List<Violation> actual) {
+        if (expected.size() != actual.size()) {
+            return false;
+        }
+        List<Violation> left = new ArrayList<>(actual);
+        // the ones naming a position first, so that a bare code does not take a position-specific match
+        List<Scenario.ExpectedViolation> ordered = new ArrayList<>(expected);
+        ordered.sort((a, b) -> Boolean.compare(a.positionId() == null, b.positionId() == null));
+        for (Scenario.ExpectedViolation want : ordered) {
+            Violation match = left.stream()
+                    .filter(v -> v.code() == want.code()
+                            && (want.positionId() == null || want.positionId().equals(v.positionId())))
+                    .findFirst().orElse(null);
+            if (match == null) {
+                return false;
+            }
+            left.remove(match);
+        }
+        return true;
+    }
+
+    private static String describe(Violation v) {
+        return v.positionId() == null ? v.code().name() : v.code() + "(" + v.positionId() + ")";
+    }
+}
