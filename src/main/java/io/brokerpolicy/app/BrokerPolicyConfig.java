@@ -40,5 +40,35 @@ public interface BrokerPolicyConfig {
         @WithName("max-rule-firings")
         @WithDefault("10000")
         int maxRuleFirings();
+
+        /** Wall-clock bound of one evaluation's rule firing; past it the evaluation is refused as runaway. */
+        @WithName("max-evaluation-millis")
+        @WithDefault("2000")
+        long maxEvaluationMillis();
+    }
+
+    Watch watch();
+
+    /** Hot reload of rules-dir and policies-dir. */
+    interface Watch {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Quiet time that settles an editor's burst of saves into one reload. */
+        @WithName("debounce-millis")
+        @WithDefault("300")
+        long debounceMillis();
+    }
+
+    Cluster cluster();
+
+    /** Replicas on one PostgreSQL: activations announced by LISTEN/NOTIFY, plus a periodic resync. */
+    interface Cluster {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithName("resync-interval-millis")
+        @WithDefault("10000")
+        long resyncIntervalMillis();
     }
 }

@@ -8,6 +8,7 @@ import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
 import io.brokerpolicy.persistence.PolicyVersionEntity;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,15 +21,25 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the policy from the rules and policies folders, stores it as a version and makes it active;
- * keeps compiled versions at hand for replay. A bundle that does not compile never replaces the active
- * version: its errors are kept for {@code /policy/status} and logged.
+ * The life of policy versions: validates bundles (compile, sandbox, scenarios), stores them as versions,
+ * activates them, rolls back, and keeps this instance serving the version the database says is active.
+ * A bundle that does not validate never replaces the active version: its errors are kept for
+ * {@code /policy/status} and logged.
+ *
+ * <p>Every change of the served version goes through this object's lock and is taken from a committed
+ * database state, so that an instance's own activations and those announced by other replicas cannot
+ * overtake each other.
  */
 @ApplicationScoped
 public class PolicyLifecycle {
 
     private static final Logger LOG = Logger.getLogger(PolicyLifecycle.class);
     private static final int COMPILED_VERSIONS_KEPT = 16;
+
+    /** Where a version came from. */
+    public static final String STARTUP = "STARTUP";
+    public static final String FILE = "FILE";
+    public static final String API = "API";
 
     @Inject
     BrokerPolicyConfig config;
@@ -39,7 +50,7 @@ public class PolicyLifecycle {
     @Inject
     Clock clock;
 
-    private PolicyCompiler compiler;
+    private BundleValidator validator;
     private volatile Rejection lastRejected;
     private final Map<Long, CompiledPolicy> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -56,9 +67,16 @@ public class PolicyLifecycle {
     public record LoadOutcome(Long version, boolean activated, List<BundleError> errors) {
     }
 
-    void onStart(@Observes StartupEvent event) {
-        compiler = new PolicyCompiler(config.engine().maxRuleFirings());
-        LoadOutcome outcome = loadFromFolders("system", "STARTUP");
+    /** A draft stored (or found already stored under the same hash), or the errors that kept it out. */
+    public record DraftOutcome(PolicyVersionEntity version, boolean created, int scenariosRun, List<BundleError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        validator();
+        LoadOutcome outcome = loadAtStartup();
         if (!active.isLoaded()) {
             throw new IllegalStateException("no valid policy to serve: the folders have errors " + outcome.errors()
                     + " and no version was active before");
@@ -70,25 +88,78 @@ public class PolicyLifecycle {
         return Optional.ofNullable(lastRejected);
     }
 
+    /**
+     * At startup the folders are an edit only when they hold something never stored before. When their
+     * bundle is already a stored version (the one active, or one rolled back from or replaced through the
+     * API, or by another replica), the version the database says is active keeps serving: a restart must
+     * not undo a rollback.
+     */
+    synchronized LoadOutcome loadAtStartup() {
+        PolicyBundle bundle = BundleReader.read(config.rulesDir(), config.policiesDir());
+        Optional<PolicyVersionEntity> dbActive = store.active();
+        if (dbActive.isPresent() && store.findAny(bundle.hash()).isPresent()) {
+            syncToDatabase("startup");
+            if (!dbActive.get().hash.equals(bundle.hash())) {
+                LOG.infof("the folders hold a bundle already stored (%s); serving the active version %d from the database",
+                        bundle.hash(), dbActive.get().version);
+            }
+            return new LoadOutcome(dbActive.get().version, false, List.of());
+        }
+        return load(bundle, "system", STARTUP);
+    }
+
     /** Reads the folders and, when they hold a valid bundle that differs from the active one, activates it. */
     public synchronized LoadOutcome loadFromFolders(String actor, String source) {
-        PolicyBundle bundle = BundleReader.read(config.rulesDir(), config.policiesDir());
+        return load(BundleReader.read(config.rulesDir(), config.policiesDir()), actor, source);
+    }
+
+    private LoadOutcome load(PolicyBundle bundle, String actor, String source) {
         if (active.isLoaded() && active.get().policy().hash().equals(bundle.hash())) {
             return new LoadOutcome(active.get().policy().version(), false, List.of());
         }
-        PolicyCompiler.Result result = compiler().compile(bundle, 0);
-        if (!result.valid()) {
-            reject(bundle, source, result.errors());
-            if (!active.isLoaded()) {
-                restoreLastActive();
+        BundleValidator.Validation validation = validator().validate(bundle, 0);
+        if (!validation.valid()) {
+            reject(bundle, source, validation.errors());
+            if (store.findAny(bundle.hash()).isEmpty()) {
+                store.create(bundle, PolicyVersionStore.State.REJECTED, source, actor, ErrorsText.of(validation.errors()));
             }
-            return new LoadOutcome(null, false, result.errors());
+            if (!active.isLoaded()) {
+                syncToDatabase("the folders were rejected");
+            }
+            return new LoadOutcome(null, false, validation.errors());
         }
         long version = store.findUsable(bundle.hash())
                 .map(v -> v.version)
                 .orElseGet(() -> store.create(bundle, PolicyVersionStore.State.DRAFT, source, actor, null).version);
-        activateCompiled(result.policy().withVersion(version), actor, "loaded from folders (" + source + ")");
+        activateCompiled(validation.policy().withVersion(version), actor, "loaded from folders (" + source + ")");
         return new LoadOutcome(version, true, List.of());
+    }
+
+    /** Validates a bundle without storing anything: compile, sandbox, regulator floors, scenarios. */
+    public BundleValidator.Validation validate(PolicyBundle bundle) {
+        return validator().validate(bundle, 0);
+    }
+
+    /** Stores the bundle as a draft when it validates; a bundle already stored under its hash is that version. */
+    public synchronized DraftOutcome createDraft(PolicyBundle bundle, String actor) {
+        BundleValidator.Validation validation = validator().validate(bundle, 0);
+        if (!validation.valid()) {
+            reject(bundle, API, validation.errors());
+            return new DraftOutcome(null, false, validation.scenariosRun(), validation.errors());
+        }
+        Optional<PolicyVersionEntity> existing = store.findUsable(bundle.hash());
+        if (existing.isPresent()) {
+            return new DraftOutcome(existing.get(), false, validation.scenariosRun(), List.of());
+        }
+        PolicyVersionEntity created = store.create(bundle, PolicyVersionStore.State.DRAFT, API, actor, null);
+        remember(validation.policy().withVersion(created.version));
+        LOG.infof("policy version %d (%s) stored as a draft by %s", created.version, created.hash, actor);
+        return new DraftOutcome(created, true, validation.scenariosRun(), List.of());
+    }
+
+    /** The files of the version now active (the base a partial draft is laid over). */
+    public PolicyBundle activeBundle() {
+        return active.get().policy().bundle();
     }
 
     /** Activates a stored version (compiling it if needed) and swaps it in after the change is committed. */
@@ -98,11 +169,39 @@ public class PolicyLifecycle {
         return policy;
     }
 
+    /** Goes back to the version active before the current one. */
+    public synchronized CompiledPolicy rollback(String actor) {
+        PolicyVersionEntity target = store.rollback(actor);
+        CompiledPolicy policy = compiledVersion(target.version);
+        active.swap(policy, target.activatedAt);
+        LOG.infof("policy version %d (%s) is active again: rolled back by %s", policy.version(), policy.hash(), actor);
+        return policy;
+    }
+
     private void activateCompiled(CompiledPolicy policy, String actor, String reason) {
         PolicyVersionEntity stored = store.activate(policy.version(), actor, reason);
         remember(policy);
         active.swap(policy, stored.activatedAt);
         LOG.infof("policy version %d (%s) is active: %s", policy.version(), policy.hash(), reason);
+    }
+
+    /**
+     * Serves the version the database says is active, when this instance serves another (another replica
+     * activated it, or this one missed an announcement). Returns true when it swapped.
+     */
+    public synchronized boolean syncToDatabase(String why) {
+        Optional<PolicyVersionEntity> dbActive = store.active();
+        if (dbActive.isEmpty()) {
+            return false;
+        }
+        PolicyVersionEntity target = dbActive.get();
+        if (active.isLoaded() && active.get().policy().version() == target.version) {
+            return false;
+        }
+        CompiledPolicy policy = compiledVersion(target.version);
+        active.swap(policy, target.activatedAt);
+        LOG.infof("policy version %d (%s) is active here too (%s)", policy.version(), policy.hash(), why);
+        return true;
     }
 
     /** The compiled rule base of any stored version, compiled on first use and then kept. */
@@ -115,11 +214,11 @@ public class PolicyLifecycle {
         }
         PolicyBundle bundle = store.bundleOf(version);
         if (bundle.files().isEmpty()) {
-            throw new IllegalArgumentException("policy version " + version + " does not exist");
+            throw new UnknownVersionException(version);
         }
-        PolicyCompiler.Result result = compiler().compile(bundle, version);
+        PolicyCompiler.Result result = validator().compiler().compile(bundle, version);
         if (!result.valid()) {
-            throw new IllegalStateException("stored policy version " + version + " no longer compiles: " + result.errors());
+            throw new IllegalStateException("stored policy version " + version + " does not compile: " + result.errors());
         }
         remember(result.policy());
         return result.policy();
@@ -138,18 +237,18 @@ public class PolicyLifecycle {
                         .toList()));
     }
 
-    private void restoreLastActive() {
-        store.active().ifPresent(v -> {
-            LOG.warnf("serving the last active version %d from the database", v.version);
-            CompiledPolicy policy = compiledVersion(v.version);
-            active.swap(policy, v.activatedAt);
-        });
+    private BundleValidator validator() {
+        if (validator == null) {
+            validator = new BundleValidator(new PolicyCompiler(config.engine().maxRuleFirings(),
+                    config.engine().maxEvaluationMillis()), clock);
+        }
+        return validator;
     }
 
-    private PolicyCompiler compiler() {
-        if (compiler == null) {
-            compiler = new PolicyCompiler(config.engine().maxRuleFirings());
+    /** No stored version has this number. */
+    public static class UnknownVersionException extends RuntimeException {
+        public UnknownVersionException(long version) {
+            super("policy version " + version + " does not exist");
         }
-        return compiler;
     }
 }

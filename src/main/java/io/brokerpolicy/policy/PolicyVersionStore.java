@@ -12,6 +12,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,11 @@ import java.util.Optional;
 public class PolicyVersionStore {
 
     public enum State { DRAFT, ACTIVE, RETIRED, REJECTED }
+
+    /** The PostgreSQL channel on which activations are announced to every replica. */
+    public static final String CHANGES_CHANNEL = "brokerpolicy_policy";
+    static final String ACTIVATED = "ACTIVATED";
+    static final String ROLLED_BACK = "ROLLED_BACK";
 
     @Inject
     Clock clock;
@@ -43,9 +51,27 @@ public class PolicyVersionStore {
         return new PolicyBundle(PolicyFileEntity.filesOf(version));
     }
 
+    /** Any stored version with this bundle hash, whatever its state: the newest. */
+    @Transactional
+    public Optional<PolicyVersionEntity> findAny(String hash) {
+        return PolicyVersionEntity.<PolicyVersionEntity>find("hash = ?1 order by version desc", hash).firstResultOptional();
+    }
+
+    @Transactional
+    public Optional<PolicyVersionEntity> find(long version) {
+        return PolicyVersionEntity.findByIdOptional(version);
+    }
+
+    @Transactional
+    public List<PolicyVersionEntity> newestFirst() {
+        return PolicyVersionEntity.newestFirst();
+    }
+
     /** Stores a new version of the bundle in the given state, with its files. */
     @Transactional
     public PolicyVersionEntity create(PolicyBundle bundle, State state, String source, String actor, String errors) {
+        // the chain head's row lock also serialises version numbers between replicas
+        AuditChainHeadEntity.lockForAppend();
         Instant now = now();
         PolicyVersionEntity version = new PolicyVersionEntity();
         version.version = PolicyVersionEntity.nextVersion();
@@ -72,6 +98,48 @@ public class PolicyVersionStore {
     /** Makes {@code version} the active one and retires the one it replaces, in one transaction. */
     @Transactional
     public PolicyVersionEntity activate(long version, String actor, String reason) {
+        return activate(version, actor, reason, ACTIVATED);
+    }
+
+    /**
+     * Makes the version that was active before the current one active again, in one transaction. The
+     * activations form a stack: rolling back twice goes back two versions, not back and forth.
+     *
+     * @throws IllegalStateException when there is no earlier version to go back to
+     */
+    @Transactional
+    public PolicyVersionEntity rollback(String actor) {
+        AuditChainHeadEntity.lockForAppend();
+        Deque<Long> stack = activationStack();
+        if (stack.size() < 2) {
+            throw new IllegalStateException("there is no previously active version to roll back to");
+        }
+        long from = stack.pop();
+        long to = stack.peek();
+        return activate(to, actor, "rollback from version " + from, ROLLED_BACK);
+    }
+
+    /** The activations in order, replayed: an activation pushes its version, a rollback pops back to its own. */
+    private Deque<Long> activationStack() {
+        List<PolicyEventEntity> events = PolicyEventEntity.list(
+                "action in ?1 order by chainSeq", List.of(ACTIVATED, ROLLED_BACK));
+        Deque<Long> stack = new ArrayDeque<>();
+        for (PolicyEventEntity event : events) {
+            if (ROLLED_BACK.equals(event.action)) {
+                if (!stack.isEmpty()) {
+                    stack.pop();
+                }
+                if (stack.isEmpty() || stack.peek() != event.version) {
+                    stack.push(event.version);
+                }
+            } else if (stack.isEmpty() || stack.peek() != event.version) {
+                stack.push(event.version);
+            }
+        }
+        return stack;
+    }
+
+    private PolicyVersionEntity activate(long version, String actor, String reason, String action) {
         PolicyVersionEntity target = PolicyVersionEntity.findById(version);
         if (target == null) {
             throw new IllegalArgumentException("policy version " + version + " does not exist");
@@ -90,7 +158,11 @@ public class PolicyVersionStore {
         });
         target.state = State.ACTIVE.name();
         target.activatedAt = now();
-        record(version, "ACTIVATED", actor, reason);
+        PolicyVersionEntity.flush();
+        record(version, action, actor, reason);
+        // delivered to every replica's listener when, and only if, this transaction commits
+        PolicyVersionEntity.getEntityManager()
+                .createNativeQuery("NOTIFY " + CHANGES_CHANNEL + ", '" + version + "'").executeUpdate();
         return target;
     }
 
