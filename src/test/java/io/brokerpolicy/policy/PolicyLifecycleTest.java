@@ -147,6 +147,32 @@ class PolicyLifecycleTest {
     }
 
     @Test
+    void runawayRule_answersAnErrorNotAVerdict_andStoresNothing() {
+        String loop = """
+                package brokerpolicy.loop
+                import io.brokerpolicy.domain.MarginAccount
+
+                rule "NeverRestsForOneBalance"
+                when
+                    $a : MarginAccount( balance.compareTo( new java.math.BigDecimal( "777.77" ) ) == 0 )
+                then
+                    update( $a );
+                end
+                """;
+        long looping = storedDraft("rules/loop.drl", loop);
+        activate(looping);
+        try {
+            ObjectNode runaway = withBalance(aSnapshot(), "777.77");
+            evaluate(runaway).then().statusCode(500)
+                    .body("error", org.hamcrest.Matchers.containsString("do not come to rest"));
+            evaluate(runaway).then().statusCode(500); // not 200: nothing was stored the first time
+            evaluate(aSnapshot()).then().statusCode(201).body("policy.version", equalTo((int) looping));
+        } finally {
+            rollback().then().statusCode(200);
+        }
+    }
+
+    @Test
     void rollback_goesBackOneActivationAtATime() {
         long original = activeVersion();
         long a = storedDraft(ACME, original(ACME).replace("    stopOutLevel: 50\n", "    stopOutLevel: 60\n"));
