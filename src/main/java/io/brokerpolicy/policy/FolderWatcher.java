@@ -74,6 +74,7 @@ public class FolderWatcher {
         while (watcher != null) {
             try {
                 WatchKey first = watcher.take();
+                long changed = System.nanoTime();
                 drain(first);
                 // settle the burst: keep taking changes until the folders have been quiet for the debounce time
                 WatchKey next;
@@ -81,7 +82,13 @@ public class FolderWatcher {
                     drain(next);
                 }
                 registerAll(); // folders created or re-created by the burst (an editor's rename, a git checkout)
-                lifecycle.loadFromFolders("file-watcher", PolicyLifecycle.FILE);
+                long settled = System.nanoTime();
+                PolicyLifecycle.LoadOutcome outcome = lifecycle.loadFromFolders("file-watcher", PolicyLifecycle.FILE);
+                LOG.infof("folder change handled in %d ms (%d ms settling the burst, %d ms loading): %s",
+                        (System.nanoTime() - changed) / 1_000_000, (settled - changed) / 1_000_000,
+                        (System.nanoTime() - settled) / 1_000_000,
+                        outcome.activated() ? "version " + outcome.version() + " active"
+                                : outcome.errors().isEmpty() ? "nothing new" : outcome.errors().size() + " errors, rejected");
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (RuntimeException | IOException e) {

@@ -117,7 +117,9 @@ public class PolicyLifecycle {
         if (active.isLoaded() && active.get().policy().hash().equals(bundle.hash())) {
             return new LoadOutcome(active.get().policy().version(), false, List.of());
         }
+        long start = System.nanoTime();
         BundleValidator.Validation validation = validator().validate(bundle, 0);
+        LOG.debugf("validated %s in %d ms", bundle.hash(), (System.nanoTime() - start) / 1_000_000);
         if (!validation.valid()) {
             reject(bundle, source, validation.errors());
             if (store.findAny(bundle.hash()).isEmpty()) {
