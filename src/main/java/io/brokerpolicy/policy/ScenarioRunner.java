@@ -67,10 +67,7 @@ public final class ScenarioRunner {
         }
         List<String> problems = new ArrayList<>();
         if (verdict.status() != scenario.status()) {
-            problems.add("expected status " + scenario.status() + ", got " + verdict.status()
-                    + " (margin level " + (verdict.marginLevel() == null ? "none" : verdict.marginLevel().toPlainString() + "%")
-                    + ", margin call at " + verdict.thresholds().marginCallLevel().toPlainString()
-                    + "%, stop-out at " + verdict.thresholds().stopOutLevel().toPlainString() + "%)");
+            problems.add("expected status " + scenario.status() + ", got " + verdict.status() + " (" + levels(verdict) + ")");
         }
         if (scenario.closeOuts() != null) {
             List<String> actual = verdict.closeOuts().stream().map(CloseOutStep::positionId).toList();
@@ -83,6 +80,21 @@ public final class ScenarioRunner {
                     + verdict.violations().stream().map(ScenarioRunner::describe).toList());
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** The figures that decided the status, under either margin model. */
+    private static String levels(Verdict v) {
+        if (v.maintenanceMargin() != null) {
+            var m = v.maintenanceMargin();
+            return "margin ratio " + percent(m.crossMarginRatio()) + ", margin call at " + percent(m.marginCallRatio())
+                    + ", liquidation at " + percent(m.liquidationRatio());
+        }
+        return "margin level " + percent(v.marginLevel()) + ", margin call at " + percent(v.thresholds().marginCallLevel())
+                + ", stop-out at " + percent(v.thresholds().stopOutLevel());
+    }
+
+    private static String percent(java.math.BigDecimal value) {
+        return value == null ? "none" : value.toPlainString() + "%";
     }
 
     /** Each expected violation matches a reported one of its own, and nothing is left over. */
