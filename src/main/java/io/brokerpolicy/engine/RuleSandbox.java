@@ -89,8 +89,9 @@ public final class RuleSandbox {
             "setGlobal", "getEnvironment", "getProcessInstance", "getRuleUnit", "getSessionClock",
             "getKieRuntimeFactory", "getCalendars", "getAgenda", "getTuple", "setFocus", "getFactHandles",
             "getObjects", "registerChannel", "dispose", "destroy", "getMetaData",
-            // infinite streams: a consequence must come to rest
-            "Stream", "IntStream", "LongStream", "DoubleStream", "StreamSupport", "iterate", "generate");
+            // infinite streams and memory bombs: a consequence must come to rest in bounded memory
+            "Stream", "IntStream", "LongStream", "DoubleStream", "StreamSupport", "iterate", "generate",
+            "repeat", "nCopies", "ensureCapacity", "setLength");
     /** Keywords refused in code: no code that loops or defines code of its own; no dynamic eval. */
     private static final Set<String> FORBIDDEN_KEYWORDS = Set.of("while", "for", "do", "foreach", "until", "def",
             "function", "global", "eval", "unit", "class");
@@ -207,6 +208,10 @@ public final class RuleSandbox {
                 continue;
             }
             boolean member = i > 0 && tokens.get(i - 1).is(".");
+            if (token.code() && token.is("new") && arrayCreation(tokens, i)) {
+                errors.add(new BundleError(file, token.line(), "creating arrays is not allowed in a rule: use"
+                        + " List.of(...) (an array's size is a way to exhaust the service's memory)"));
+            }
             if (FORBIDDEN_IDENTIFIERS.contains(token.text()) && (token.code() || !isLowerCaseWord(token.text()))) {
                 errors.add(new BundleError(file, token.line(), "'" + token.text() + "' is not allowed in a rule:"
                         + " rules may not reach the JVM, threads, reflection, files, network or the engine's runtime"));
@@ -222,6 +227,15 @@ public final class RuleSandbox {
                 }
             }
         }
+    }
+
+    /** {@code new T[...]} or {@code new a.b.T[...]}: an identifier chain followed by '['. */
+    private static boolean arrayCreation(List<DrlTokens.Token> tokens, int newAt) {
+        int i = newAt + 1;
+        while (i < tokens.size() && (tokens.get(i).identifier() || tokens.get(i).is("."))) {
+            i++;
+        }
+        return i > newAt + 1 && i < tokens.size() && tokens.get(i).is("[");
     }
 
     /** The dotted name starting at {@code start}: identifiers joined by dots, comments and spaces dropped. */

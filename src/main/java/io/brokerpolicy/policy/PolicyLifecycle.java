@@ -97,8 +97,15 @@ public class PolicyLifecycle {
     synchronized LoadOutcome loadAtStartup() {
         PolicyBundle bundle = BundleReader.read(config.rulesDir(), config.policiesDir());
         Optional<PolicyVersionEntity> dbActive = store.active();
-        if (dbActive.isPresent() && store.findAny(bundle.hash()).isPresent()) {
+        Optional<PolicyVersionEntity> stored = store.findAny(bundle.hash());
+        if (dbActive.isPresent() && stored.isPresent()) {
             syncToDatabase("startup");
+            if (PolicyVersionStore.State.REJECTED.name().equals(stored.get().state)) {
+                // still broken since it was rejected: say so again, as a fresh start would be asked
+                lastRejected = new Rejection(clock.instant(), STARTUP, bundle.hash(), validator().validate(bundle, 0).errors());
+                LOG.warnf("the folders hold version %d, rejected before; the active version %d keeps serving",
+                        stored.get().version, dbActive.get().version);
+            }
             if (!dbActive.get().hash.equals(bundle.hash())) {
                 LOG.infof("the folders hold a bundle already stored (%s); serving the active version %d from the database",
                         bundle.hash(), dbActive.get().version);

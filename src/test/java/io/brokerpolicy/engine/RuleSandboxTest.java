@@ -57,6 +57,8 @@ class RuleSandboxTest {
             "io.quarkus.runtime.Quarkus.asyncExit();",
             "java.util.concurrent.Executors.newSingleThreadExecutor();",
             "java.util.ServiceLoader.load(Object.class);",
+            "long[] big = new long[2000000000];",
+            "String s = \"x\".repeat(2000000000);",
             "String s = \"\"\"\n /*\n \"\"\"; $a.wait(); // */",
     })
     void consequencesThatReachOutside_areRefused(String consequence) {

@@ -15,7 +15,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +38,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(TempPolicyFolders.class)
 class PolicyLifecycleTest {
+
+    @Inject
+    PolicyVersionStore store;
+    @Inject
+    DataSource dataSource;
 
     private static final String ACME = "policies/acme-fx.yaml";
     private static final String MARGIN = "rules/margin.drl";
@@ -253,6 +262,22 @@ class PolicyLifecycleTest {
             assertThat(v.getString("status")).isEqualTo(tight ? "STOP_OUT" : "MARGIN_CALL");
             assertThat(v.getList("closeOuts")).hasSize(tight ? 1 : 0);
         }
+    }
+
+    @Test
+    void activationMadeInTheDatabaseByAnotherReplica_isServed_evenWhenTheListenerLostItsConnection() throws Exception {
+        long base = activeVersion();
+        long elsewhere = storedDraft(ACME, original(ACME).replace("    stopOutLevel: 50\n", "    stopOutLevel: 55\n"));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where application_name = 'brokerpolicy-policy-listener'");
+        }
+        // what another replica does: commit the activation (and its NOTIFY), with no swap in this instance
+        store.activate(elsewhere, "another-replica", "activated on another instance");
+        await("this instance to serve version " + elsewhere, () -> activeVersion() == elsewhere);
+        evaluate(aSnapshot()).then().statusCode(201).body("policy.version", equalTo((int) elsewhere))
+                .body("thresholds.stopOutLevel", equalTo(55));
+        rollback().then().statusCode(200).body("version", equalTo((int) base));
     }
 
     // --- helpers -----------------------------------------------------------------------------------
