@@ -8,6 +8,7 @@ import io.brokerpolicy.audit.AuditHashes;
 import io.brokerpolicy.audit.StoredVerdict;
 import io.brokerpolicy.audit.VerdictStore;
 import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.policy.ActivePolicy;
 import jakarta.annotation.PostConstruct;
@@ -62,11 +63,12 @@ public class EvaluationService {
     public List<StoredVerdict> evaluateBatch(List<JsonNode> batch) {
         List<AccountSnapshot> snapshots = parser.parseAll(batch);
         CompiledPolicy policy = active.get().policy();
+        List<Verdict> verdicts = policy.evaluateAll(snapshots);
         List<VerdictStore.Evaluated> evaluated = new ArrayList<>(batch.size());
         for (int i = 0; i < snapshots.size(); i++) {
             String canonical = canonical(batch.get(i));
             evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
-                    policy.evaluate(snapshots.get(i))));
+                    verdicts.get(i)));
         }
         return store.append(evaluated);
     }
