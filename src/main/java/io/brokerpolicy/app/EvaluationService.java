@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.api.Json;
 import io.brokerpolicy.api.SnapshotParser;
 import io.brokerpolicy.audit.AuditHashes;
+import io.brokerpolicy.audit.GroupCommit;
 import io.brokerpolicy.audit.StoredVerdict;
 import io.brokerpolicy.audit.VerdictStore;
 import io.brokerpolicy.domain.AccountSnapshot;
@@ -32,6 +33,8 @@ public class EvaluationService {
     @Inject
     VerdictStore store;
     @Inject
+    GroupCommit groupCommit;
+    @Inject
     Clock clock;
     @Inject
     BrokerPolicyConfig config;
@@ -52,7 +55,7 @@ public class EvaluationService {
             return existing.get();
         }
         CompiledPolicy policy = active.get().policy();
-        return store.store(new VerdictStore.Evaluated(snapshot, canonical, hash, policy.evaluate(snapshot)));
+        return groupCommit.store(new VerdictStore.Evaluated(snapshot, canonical, hash, policy.evaluate(snapshot)));
     }
 
     /**
