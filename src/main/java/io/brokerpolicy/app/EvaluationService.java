@@ -50,12 +50,20 @@ public class EvaluationService {
         AccountSnapshot snapshot = parser.parse(json, "");
         String canonical = canonical(json);
         String hash = AuditHashes.sha256(canonical);
-        Optional<StoredVerdict> existing = store.existing(snapshot.snapshotId(), hash);
-        if (existing.isPresent()) {
-            return existing.get();
+        // No lookup before evaluating: the append finds a snapshotId stored before (in the same query that
+        // checks the whole group) and answers the stored verdict. Only when this snapshot cannot be evaluated
+        // now is the store asked first, so a replay is answered as before even under a policy that changed.
+        Verdict verdict;
+        try {
+            verdict = active.get().policy().evaluate(snapshot);
+        } catch (RuntimeException cannotEvaluate) {
+            Optional<StoredVerdict> existing = store.existing(snapshot.snapshotId(), hash);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            throw cannotEvaluate;
         }
-        CompiledPolicy policy = active.get().policy();
-        return groupCommit.store(new VerdictStore.Evaluated(snapshot, canonical, hash, policy.evaluate(snapshot)));
+        return groupCommit.store(new VerdictStore.Evaluated(snapshot, canonical, hash, verdict));
     }
 
     /**

@@ -31,7 +31,7 @@ public class GroupCommit {
     @Inject
     VerdictStore store;
 
-    private record Pending(VerdictStore.Evaluated evaluated, CompletableFuture<StoredVerdict> answer) {
+    private record Pending(VerdictStore.Prepared prepared, CompletableFuture<StoredVerdict> answer) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
@@ -44,7 +44,7 @@ public class GroupCommit {
             throw new IllegalStateException("the service is shutting down");
         }
         startWriter();
-        Pending pending = new Pending(evaluated, new CompletableFuture<>());
+        Pending pending = new Pending(store.prepare(evaluated), new CompletableFuture<>());
         try {
             if (!queue.offer(pending, ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the verdict store is overloaded: no room to queue the verdict");
@@ -98,10 +98,10 @@ public class GroupCommit {
     }
 
     private void write(List<Pending> group) {
-        List<VerdictStore.Evaluated> evaluated = new ArrayList<>(group.size());
-        group.forEach(p -> evaluated.add(p.evaluated()));
+        List<VerdictStore.Prepared> prepared = new ArrayList<>(group.size());
+        group.forEach(p -> prepared.add(p.prepared()));
         try {
-            List<VerdictStore.Appended> appended = store.appendEach(evaluated);
+            List<VerdictStore.Appended> appended = store.appendEach(prepared);
             for (int i = 0; i < group.size(); i++) {
                 VerdictStore.Appended a = appended.get(i);
                 if (a.refusal() != null) {

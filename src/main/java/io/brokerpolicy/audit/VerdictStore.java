@@ -32,7 +32,9 @@ import java.util.UUID;
  * the caller answers only after that transaction has committed, so no answered verdict can be lost.
  *
  * <p>Appends go through plain JDBC on the transaction's connection, for speed: everything that does not
- * depend on the chain (the verdict's JSON) is prepared before the chain lock is taken; under the lock one
+ * depend on the chain (the verdict's id, time and JSON) is prepared before the chain lock is taken, so a
+ * verdict's evaluatedAt is when it was prepared and may precede that of a verdict earlier in the chain by
+ * the time two appends overlap; under the lock one
  * query finds the snapshotIds already stored, one batched insert writes the new rows, and one update moves
  * the chain head. The row hash is still {@link AuditHashes#ofVerdict} over the row as stored.
  */
@@ -54,6 +56,29 @@ public class VerdictStore {
 
     /** One evaluated snapshot, ready to be stored. */
     public record Evaluated(AccountSnapshot snapshot, String snapshotJson, String snapshotHash, Verdict verdict) {
+    }
+
+    /**
+     * A verdict made ready for the chain outside any lock or writer thread: its id, time and JSON are fixed
+     * here; its place in the chain (sequence, previous hash, own hash) is set when it is appended.
+     */
+    public static final class Prepared {
+        private final Evaluated evaluated;
+        private final VerdictEntity row;
+
+        private Prepared(Evaluated evaluated, VerdictEntity row) {
+            this.evaluated = evaluated;
+            this.row = row;
+        }
+
+        public Evaluated evaluated() {
+            return evaluated;
+        }
+    }
+
+    /** Prepares a verdict for {@link #appendEach}; the caller's thread does the JSON work, not the appender. */
+    public Prepared prepare(Evaluated evaluated) {
+        return new Prepared(evaluated, row(evaluated, clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     /** What appending one snapshot gave: its verdict, or why it was refused (a snapshotId reused for other content). */
@@ -83,7 +108,9 @@ public class VerdictStore {
      */
     @Transactional
     public List<StoredVerdict> append(List<Evaluated> batch) {
-        List<Appended> appended = appendEach(batch);
+        List<Prepared> prepared = new ArrayList<>(batch.size());
+        batch.forEach(e -> prepared.add(prepare(e)));
+        List<Appended> appended = appendEach(prepared);
         List<StoredVerdict> results = new ArrayList<>(appended.size());
         for (Appended a : appended) {
             if (a.refusal() != null) {
@@ -99,19 +126,14 @@ public class VerdictStore {
      * content is refused on its own and the others are stored. Used to group single requests into one commit.
      */
     @Transactional
-    public List<Appended> appendEach(List<Evaluated> batch) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<VerdictEntity> rows = new ArrayList<>(batch.size());
-        for (Evaluated e : batch) {
-            rows.add(row(e, now));
-        }
+    public List<Appended> appendEach(List<Prepared> batch) {
         try (Connection connection = dataSource.getConnection()) {
             ChainHead head = lockHead(connection);
             Map<String, StoredRow> stored = findStored(connection, batch);
             List<Appended> results = new ArrayList<>(batch.size());
             List<VerdictEntity> inserts = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                Evaluated e = batch.get(i);
+                Evaluated e = batch.get(i).evaluated;
                 StoredRow earlier = stored.get(e.snapshot().snapshotId());
                 if (earlier != null) {
                     results.add(earlier.snapshotHash().equals(e.snapshotHash())
@@ -119,7 +141,7 @@ public class VerdictStore {
                             : new Appended(null, new SnapshotConflictException(e.snapshot().snapshotId())));
                     continue;
                 }
-                VerdictEntity row = rows.get(i);
+                VerdictEntity row = batch.get(i).row;
                 row.chainSeq = head.lastSeq + 1;
                 row.prevHash = head.lastHash;
                 row.rowHash = AuditHashes.ofVerdict(row);
@@ -153,8 +175,8 @@ public class VerdictStore {
         }
     }
 
-    private static Map<String, StoredRow> findStored(Connection connection, List<Evaluated> batch) throws SQLException {
-        String[] ids = batch.stream().map(e -> e.snapshot().snapshotId()).distinct().toArray(String[]::new);
+    private static Map<String, StoredRow> findStored(Connection connection, List<Prepared> batch) throws SQLException {
+        String[] ids = batch.stream().map(p -> p.row.snapshotId).distinct().toArray(String[]::new);
         Map<String, StoredRow> stored = new HashMap<>();
         Array array = connection.createArrayOf("text", ids);
         try (PreparedStatement select = connection.prepareStatement(FIND_STORED)) {

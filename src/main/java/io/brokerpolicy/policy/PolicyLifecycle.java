@@ -41,6 +41,7 @@ public class PolicyLifecycle {
 
     private PolicyCompiler compiler;
     private volatile Rejection lastRejected;
+    private boolean warmedUpEarly;
     private final Map<Long, CompiledPolicy> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, CompiledPolicy> eldest) {
@@ -63,7 +64,9 @@ public class PolicyLifecycle {
             throw new IllegalStateException("no valid policy to serve: the folders have errors " + outcome.errors()
                     + " and no version was active before");
         }
-        Warmup.run(active.get().policy());
+        if (!warmedUpEarly) {
+            Warmup.run(active.get().policy());
+        }
     }
 
     public Optional<Rejection> lastRejected() {
@@ -76,7 +79,9 @@ public class PolicyLifecycle {
         if (active.isLoaded() && active.get().policy().hash().equals(bundle.hash())) {
             return new LoadOutcome(active.get().policy().version(), false, List.of());
         }
-        PolicyCompiler.Result result = compiler().compile(bundle, 0);
+        Optional<PolicyCompiler.Result> early = EarlyCompile.take(bundle, config.engine().maxRuleFirings());
+        warmedUpEarly |= early.filter(PolicyCompiler.Result::valid).isPresent();
+        PolicyCompiler.Result result = early.orElseGet(() -> compiler().compile(bundle, 0));
         if (!result.valid()) {
             reject(bundle, source, result.errors());
             if (!active.isLoaded()) {
