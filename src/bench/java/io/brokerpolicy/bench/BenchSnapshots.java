@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Deterministic synthetic snapshots for the shipped policies (acme-fx standard and pro, nova-crypto with
- * its KYC tiers): a fixed seed, a given number of positions each, and balances spread so that about a
+ * Deterministic synthetic snapshots for the default policy (acme-fx standard and pro, with KYC tiers and
+ * ESMA caps; some positions crypto CFDs): a fixed seed, a given number of positions each, and balances spread so that about a
  * third are healthy, a third on margin call and a third stopped out (some with negative equity).
  */
 final class BenchSnapshots {
@@ -23,8 +23,7 @@ final class BenchSnapshots {
             {"acme-fx", "standard", "FULL", "EU", "RETAIL"},
             {"acme-fx", "standard", "BASIC", "EU", "RETAIL"},
             {"acme-fx", "pro", "FULL", "EU", "PROFESSIONAL"},
-            {"nova-crypto", "standard", "BASIC", "SC", "RETAIL"},
-            {"nova-crypto", "standard", "FULL", "SC", "RETAIL"},
+            {"acme-fx", "pro", "BASIC", "EU", "PROFESSIONAL"},
     };
     private static final AssetClass[] FX_CLASSES = {AssetClass.FX_MAJOR, AssetClass.FX_MINOR, AssetClass.GOLD,
             AssetClass.INDEX_MAJOR, AssetClass.EQUITY};
@@ -45,7 +44,7 @@ final class BenchSnapshots {
 
     private static AccountSnapshot snapshot(String id, int positionCount, Random random) {
         String[] account = ACCOUNTS[random.nextInt(ACCOUNTS.length)];
-        boolean crypto = account[0].equals("nova-crypto");
+        boolean crypto = random.nextInt(5) == 0;
         List<Position> positions = new ArrayList<>(positionCount);
         BigDecimal pnl = BigDecimal.ZERO;
         BigDecimal margin = BigDecimal.ZERO;
@@ -65,6 +64,7 @@ final class BenchSnapshots {
 
     private static Position position(String id, boolean crypto, Random random) {
         AssetClass assetClass = crypto ? AssetClass.CRYPTO : FX_CLASSES[random.nextInt(FX_CLASSES.length)];
+        // A crypto account here is an acme-fx account trading crypto CFDs (ESMA cap 2:1), not nova-crypto.
         Side side = random.nextBoolean() ? Side.LONG : Side.SHORT;
         BigDecimal open = crypto ? BigDecimal.valueOf(20_000 + random.nextInt(50_000)) : new BigDecimal("1.1000");
         int moveBasisPoints = random.nextInt(600) - 300;

@@ -28,7 +28,8 @@ import java.util.List;
  * arithmetic alone costs: the same terms (PolicyBook), the same working state (MarginAccount,
  * PositionState) and the same verdict assembly (rounding, liquidation prices, explanation) as the engine,
  * with the rules' decisions as if-statements and a loop instead of a rule engine. Only the default
- * close-out order (largest loss first) is written out, which is all the shipped policies use.
+ * policy is written out: the margin-level model (acme-fx) with close-out largest loss first; the
+ * exchange model of nova-crypto (maintenance margin, brackets, partial liquidation) is not.
  */
 final class PlainJavaPolicy {
 
@@ -48,12 +49,12 @@ final class PlainJavaPolicy {
     Verdict evaluate(AccountSnapshot snapshot) {
         ResolvedPolicy resolved = book.resolve(snapshot);
         PolicyTerms terms = resolved.terms();
-        if (terms.closeOutOrder() != CloseOutOrder.LARGEST_LOSS_FIRST) {
-            throw new IllegalArgumentException("the reference only implements LARGEST_LOSS_FIRST");
+        if (terms.closeOutOrder() != CloseOutOrder.LARGEST_LOSS_FIRST || terms.isMaintenanceMarginModel()) {
+            throw new IllegalArgumentException("the reference only implements the margin-level model, largest loss first");
         }
         List<PositionState> states = new ArrayList<>(snapshot.positions().size());
         for (Position position : snapshot.positions()) {
-            states.add(new PositionState(position, resolved.capFor(position.assetClass())));
+            states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position)));
         }
         MarginAccount account = new MarginAccount(snapshot, states);
         List<FiredRule> fired = new ArrayList<>();
@@ -111,7 +112,8 @@ final class PlainJavaPolicy {
         }
         violations.sort(violationOrder(snapshot));
         PolicyRef ref = new PolicyRef(version, hash, terms.policyFile(), terms.brokerId(), terms.accountType());
-        return VerdictAssembler.assemble(new EvaluationOutcome(account, terms, ref, status, violations, adjustment, fired));
+        return VerdictAssembler.assemble(new EvaluationOutcome(account, terms, ref, status, violations, adjustment, fired,
+                null));
     }
 
     private static Comparator<Violation> violationOrder(AccountSnapshot snapshot) {

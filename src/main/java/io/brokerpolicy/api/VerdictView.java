@@ -4,7 +4,9 @@ import io.brokerpolicy.domain.AccountFigures;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.domain.CloseOutStep;
 import io.brokerpolicy.domain.FiredRule;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.brokerpolicy.domain.LiquidationPrice;
+import io.brokerpolicy.domain.MaintenanceMarginReport;
 import io.brokerpolicy.domain.PolicyRef;
 import io.brokerpolicy.domain.Thresholds;
 import io.brokerpolicy.domain.Verdict;
@@ -32,18 +34,20 @@ public record VerdictView(
         BigDecimal negativeBalanceAdjustment,
         List<FiredRule> firedRules,
         String explanation,
+        // The exchange model's figures; absent for a margin-level (forex) verdict, whose JSON stays as it was.
+        @JsonInclude(JsonInclude.Include.NON_NULL) MaintenanceMarginReport maintenanceMargin,
         Instant evaluatedAt) {
 
     public static VerdictView of(String verdictId, Instant evaluatedAt, Verdict v) {
         return new VerdictView(verdictId, v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(),
                 v.equity(), v.usedMargin(), v.freeMargin(), v.marginLevel(), v.closeOuts(), v.afterCloseOut(),
                 v.violations(), v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), v.explanation(),
-                evaluatedAt);
+                v.maintenanceMargin(), evaluatedAt);
     }
 
     public Verdict decision() {
         return new Verdict(snapshotId, accountId, status, policy, thresholds, equity, usedMargin, freeMargin,
                 marginLevel, closeOuts, afterCloseOut, violations, liquidationPrices, negativeBalanceAdjustment,
-                firedRules, explanation);
+                firedRules, explanation, maintenanceMargin);
     }
 }

@@ -27,6 +27,15 @@ public interface BrokerPolicyConfig {
 
     Engine engine();
 
+    Security security();
+
+    interface Security {
+        /** Users of the embedded default's HTTP Basic authentication: {@code name=password,role[,role...]}. */
+        @WithName("users-file")
+        @WithDefault("data/users.properties")
+        Path usersFile();
+    }
+
     interface Engine {
         @WithName("max-rule-firings")
         @WithDefault("10000")

@@ -30,6 +30,17 @@ public final class Decimals {
         return amount == null ? null : amount.setScale(minorUnit(currency), RoundingMode.HALF_EVEN);
     }
 
+    /**
+     * A reported quantity (in lots): at most 8 decimals, HALF_EVEN, trailing zeros dropped. Quantities left by a
+     * partial liquidation (a bracket floor divided by the mark price) rarely terminate.
+     */
+    public static BigDecimal quantity(BigDecimal quantity) {
+        if (quantity == null) {
+            return null;
+        }
+        return plain(quantity.scale() > 8 ? quantity.setScale(8, RoundingMode.HALF_EVEN) : quantity);
+    }
+
     public static int minorUnit(String currency) {
         Integer known = NON_ISO_MINOR_UNITS.get(currency);
         if (known != null) {

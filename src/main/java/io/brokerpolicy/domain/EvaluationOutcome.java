@@ -2,7 +2,10 @@ package io.brokerpolicy.domain;
 
 import java.util.List;
 
-/** What the rules decided for one account, before it is rounded and explained into a {@link Verdict}. */
+/**
+ * What the rules decided for one account, before it is rounded and explained into a {@link Verdict}.
+ * {@code maintenance} is the exchange model's view of the account, null under the margin-level model.
+ */
 public record EvaluationOutcome(
         MarginAccount account,
         PolicyTerms terms,
@@ -10,5 +13,6 @@ public record EvaluationOutcome(
         StatusDecision status,
         List<Violation> violations,
         NegativeBalanceAdjustment negativeBalanceAdjustment,
-        List<FiredRule> firedRules) {
+        List<FiredRule> firedRules,
+        MaintenanceMarginAccount maintenance) {
 }

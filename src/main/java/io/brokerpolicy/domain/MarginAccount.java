@@ -106,24 +106,64 @@ public final class MarginAccount {
      * margin, and records the step with the margin level before and after.
      */
     public CloseOutStep close(PositionState position, String rule) {
-        if (!position.isOpen() || !positions.contains(position)) {
-            throw new IllegalStateException("position " + position.positionId() + " is not open in this account");
-        }
+        requireOpen(position);
         BigDecimal before = getMarginLevel();
-        position.markClosed();
-        openCount--;
-        balance = balance.add(position.floatingPnl(), Decimals.MC);
-        openFloatingPnl = openFloatingPnl.subtract(position.floatingPnl(), Decimals.MC);
-        openUsedMargin = openUsedMargin.subtract(position.usedMargin(), Decimals.MC);
+        BigDecimal quantity = position.getPosition().quantity();
+        BigDecimal realized = realize(position, BigDecimal.ZERO, false);
+        return record(new CloseOutStep(closeOuts.size() + 1, position.positionId(), realized, before,
+                getMarginLevel(), rule, quantity, BigDecimal.ZERO, null));
+    }
+
+    /**
+     * Closes the part of an open position above {@code keptNotional} (0 closes it whole) at its mark price. The
+     * realized PnL is the floating PnL that leaves the position, so balance + open floating PnL is conserved
+     * exactly. With {@code capAtIsolatedMargin}, an isolated position's loss stops at the margin it releases: the part
+     * of a loss beyond it is the exchange's (insurance fund), never the cross account's. Returns the realized PnL.
+     */
+    BigDecimal realize(PositionState position, BigDecimal keptNotional, boolean capAtIsolatedMargin) {
+        requireOpen(position);
+        BigDecimal floatingBefore = position.floatingPnl();
+        BigDecimal usedBefore = position.usedMargin();
+        BigDecimal isolatedBefore = position.isIsolated() ? position.getPosition().isolatedMargin() : BigDecimal.ZERO;
+        if (keptNotional.signum() == 0) {
+            position.markClosed();
+            openCount--;
+        } else {
+            position.shrinkTo(keptNotional);
+        }
+        boolean open = position.isOpen();
+        BigDecimal floatingAfter = open ? position.floatingPnl() : BigDecimal.ZERO;
+        BigDecimal usedAfter = open ? position.usedMargin() : BigDecimal.ZERO;
+        BigDecimal realized = floatingBefore.subtract(floatingAfter, Decimals.MC);
+        if (capAtIsolatedMargin && position.isIsolated()) {
+            BigDecimal isolatedAfter = open ? position.getPosition().isolatedMargin() : BigDecimal.ZERO;
+            realized = realized.max(isolatedBefore.subtract(isolatedAfter, Decimals.MC).negate());
+        }
+        balance = balance.add(realized, Decimals.MC);
+        openFloatingPnl = openFloatingPnl.subtract(floatingBefore, Decimals.MC).add(floatingAfter, Decimals.MC);
+        openUsedMargin = openUsedMargin.subtract(usedBefore, Decimals.MC).add(usedAfter, Decimals.MC);
         if (openCount == 0) {
             // Exact zero, not the residue of subtractions, so that "no margin used" is recognised.
             openFloatingPnl = BigDecimal.ZERO;
             openUsedMargin = BigDecimal.ZERO;
         }
-        CloseOutStep step = new CloseOutStep(closeOuts.size() + 1, position.positionId(), position.floatingPnl(),
-                before, getMarginLevel(), rule);
+        return realized;
+    }
+
+    /** Numbers and keeps a step taken by this account or by the exchange-model liquidation working on it. */
+    CloseOutStep record(CloseOutStep step) {
         closeOuts.add(step);
         return step;
+    }
+
+    int nextStepNumber() {
+        return closeOuts.size() + 1;
+    }
+
+    private void requireOpen(PositionState position) {
+        if (!position.isOpen() || !positions.contains(position)) {
+            throw new IllegalStateException("position " + position.positionId() + " is not open in this account");
+        }
     }
 
     public List<CloseOutStep> getCloseOuts() {

@@ -10,6 +10,14 @@ import java.math.BigDecimal;
  *                                floor for retail clients where one applies
  * @param regulator               the regulator whose retail rules apply (ESMA, FCA…), or null
  * @param kycMaxNotional          the KYC tier's total notional limit, or null when the tier sets none
+ * @param marginModel             which figures decide: margin level (levels set) or margin ratio (ratios set)
+ * @param marginCallRatio         exchange model: the margin ratio (%) at or above which the account is on margin call
+ * @param liquidationRatio        exchange model: the margin ratio (%) at or above which positions are liquidated
+ * @param liquidationStyle        exchange model: close whole positions, or reduce them a bracket at a time
+ * @param fundingIntervalHours    exchange model: the length of one funding interval, for the funding projection
+ *
+ * <p>Under the exchange model {@code marginCallLevel} and {@code stopOutLevel} are null; under the margin-level
+ * model the four exchange fields are null.
  */
 public record PolicyTerms(
         String brokerId,
@@ -22,7 +30,12 @@ public record PolicyTerms(
         boolean negativeBalanceProtection,
         String kycTier,
         BigDecimal kycMaxNotional,
-        String regulator) {
+        String regulator,
+        MarginModel marginModel,
+        BigDecimal marginCallRatio,
+        BigDecimal liquidationRatio,
+        LiquidationStyle liquidationStyle,
+        BigDecimal fundingIntervalHours) {
 
     // Bean-style getters: the rule language reads facts through them.
     public BigDecimal getMarginCallLevel() {
@@ -47,6 +60,26 @@ public record PolicyTerms(
 
     public String getKycTier() {
         return kycTier;
+    }
+
+    public MarginModel getMarginModel() {
+        return marginModel;
+    }
+
+    public BigDecimal getMarginCallRatio() {
+        return marginCallRatio;
+    }
+
+    public BigDecimal getLiquidationRatio() {
+        return liquidationRatio;
+    }
+
+    public LiquidationStyle getLiquidationStyle() {
+        return liquidationStyle;
+    }
+
+    public boolean isMaintenanceMarginModel() {
+        return marginModel == MarginModel.MAINTENANCE_MARGIN;
     }
 
     public Thresholds thresholds() {

@@ -72,9 +72,40 @@ public record Position(
     }
 
     public BigDecimal usedMargin() {
-        if (marginMode == MarginMode.ISOLATED && isolatedMargin != null) {
+        if (usesIsolatedMargin()) {
             return isolatedMargin;
         }
         return notional().divide(leverage, Decimals.MC);
+    }
+
+    /**
+     * True for an isolated position with its own margin; an isolated position without a margin counts as cross.
+     * Not named isIsolated: a bean-style name would make JSON mappers write it as a field of a stored snapshot.
+     */
+    public boolean usesIsolatedMargin() {
+        return marginMode == MarginMode.ISOLATED && isolatedMargin != null;
+    }
+
+    /**
+     * Funding this position receives in one funding interval at the current rate and mark price, signed:
+     * a positive rate makes longs pay shorts, so funding = -direction x notional x rate (0 without a rate).
+     */
+    public BigDecimal fundingPerInterval() {
+        if (fundingRate == null) {
+            return BigDecimal.ZERO;
+        }
+        return notional().multiply(fundingRate, Decimals.MC).multiply(BigDecimal.valueOf(-side.direction()), Decimals.MC);
+    }
+
+    /**
+     * What is left of this position when only {@code keep} (a fraction from 0 to 1) of it stays open after a
+     * partial liquidation: the quantity, and with it the accrued funding, the fees owed and an isolated margin,
+     * shrink in proportion, because they belong to the position as a whole.
+     */
+    public Position keeping(BigDecimal keep) {
+        return new Position(positionId, symbol, assetClass, side, quantity.multiply(keep, Decimals.MC), contractSize,
+                openPrice, markPrice, leverage, swap.multiply(keep, Decimals.MC), fees.multiply(keep, Decimals.MC),
+                openedAt, marginMode, isolatedMargin == null ? null : isolatedMargin.multiply(keep, Decimals.MC),
+                fundingRate);
     }
 }

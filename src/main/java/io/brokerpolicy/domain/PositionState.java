@@ -4,28 +4,48 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A position as the rules see it during one evaluation: its derived figures computed once, whether
- * it is still open, and the tightest leverage cap that applies to it (null when nothing caps it).
+ * A position as the rules see it during one evaluation: its derived figures, whether it is still open, and
+ * the tightest leverage cap that applies to it (null when nothing caps it). Under the exchange model it also
+ * knows its leverage brackets, and a partial liquidation shrinks it in place, so its figures are recomputed
+ * whenever it changes rather than fixed at the start.
  */
 public final class PositionState {
 
-    private final Position position;
-    private final BigDecimal floatingPnl;
-    private final BigDecimal usedMargin;
-    private final BigDecimal notional;
+    private final Position received;
     private final LeverageCap effectiveCap;
+    private final LeverageBracketTable brackets;
+    private Position position;
+    private BigDecimal floatingPnl;
+    private BigDecimal usedMargin;
+    private BigDecimal notional;
     private boolean open = true;
 
     public PositionState(Position position, LeverageCap effectiveCap) {
-        this.position = position;
-        this.floatingPnl = position.floatingPnl();
-        this.usedMargin = position.usedMargin();
-        this.notional = position.notional();
-        this.effectiveCap = effectiveCap;
+        this(position, effectiveCap, null);
     }
 
+    /** {@code brackets} is null under the margin-level model, where there is no maintenance margin. */
+    public PositionState(Position position, LeverageCap effectiveCap, LeverageBracketTable brackets) {
+        this.received = position;
+        this.effectiveCap = effectiveCap;
+        this.brackets = brackets;
+        set(position);
+    }
+
+    private void set(Position current) {
+        this.position = current;
+        this.floatingPnl = current.floatingPnl();
+        this.usedMargin = current.usedMargin();
+        this.notional = current.notional();
+    }
+
+    /** The position as it stands now (smaller than received after a partial liquidation). */
     public Position getPosition() {
         return position;
+    }
+
+    public Position received() {
+        return received;
     }
 
     public String positionId() {
@@ -87,6 +107,55 @@ public final class PositionState {
 
     void markClosed() {
         open = false;
+    }
+
+    /**
+     * Shrinks the position to {@code targetNotional} (above 0, below its notional). The notional is set to the
+     * target exactly rather than recomputed from a quantity that is a rounded quotient, so that a position reduced
+     * to a bracket floor is in the bracket below and not a rounding residue above the floor.
+     */
+    void shrinkTo(BigDecimal targetNotional) {
+        set(position.keeping(targetNotional.divide(notional, Decimals.MC)));
+        this.notional = targetNotional;
+    }
+
+    // --- Exchange model (maintenance margin) ---
+
+    public boolean isIsolated() {
+        return position.usesIsolatedMargin();
+    }
+
+    public boolean isCross() {
+        return !position.usesIsolatedMargin();
+    }
+
+    public LeverageBracketTable brackets() {
+        return brackets;
+    }
+
+    /** The bracket of the current notional; null under the margin-level model. */
+    public LeverageBracket bracket() {
+        return brackets == null ? null : brackets.bracketFor(notional);
+    }
+
+    /** notional x rate - maintenance amount of the current bracket; zero under the margin-level model. */
+    public BigDecimal maintenanceMargin() {
+        return brackets == null ? BigDecimal.ZERO : brackets.maintenanceMargin(notional);
+    }
+
+    /** An isolated position's own margin balance: its isolated margin plus its floating PnL (funding and fees included). */
+    public BigDecimal isolatedMarginBalance() {
+        return position.isolatedMargin().add(floatingPnl, Decimals.MC);
+    }
+
+    /** An isolated position's margin ratio in %, null when its margin balance is zero or below (nothing left to measure against). */
+    public BigDecimal isolatedMarginRatio() {
+        return MarginRatio.percent(maintenanceMargin(), isolatedMarginBalance());
+    }
+
+    /** True for an open isolated position whose own margin ratio is at or above {@code ratioPercent}. */
+    public boolean isIsolatedAtOrAbove(BigDecimal ratioPercent) {
+        return open && isIsolated() && MarginRatio.atOrAbove(maintenanceMargin(), isolatedMarginBalance(), ratioPercent);
     }
 
     @Override

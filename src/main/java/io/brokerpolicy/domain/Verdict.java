@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The outcome of evaluating one snapshot under one policy version, rounded as reported. Figures are
  * those of the snapshot as received; {@code afterCloseOut} holds them after the last close-out step
- * (null when nothing was closed). Deterministic: the same snapshot under the same version gives an
+ * (null when nothing was closed). {@code maintenanceMargin} is the exchange model's margin ratio, brackets and
+ * funding projection (null under the margin-level model, where {@code thresholds} holds the levels instead).
+ * Deterministic: the same snapshot under the same version gives an
  * equal Verdict; identity and wall-clock time are added by whoever stores it.
  */
 public record Verdict(
@@ -25,12 +27,23 @@ public record Verdict(
         List<LiquidationPrice> liquidationPrices,
         BigDecimal negativeBalanceAdjustment,
         List<FiredRule> firedRules,
-        String explanation) {
+        String explanation,
+        MaintenanceMarginReport maintenanceMargin) {
 
     public Verdict {
         closeOuts = List.copyOf(closeOuts);
         violations = List.copyOf(violations);
         liquidationPrices = List.copyOf(liquidationPrices);
         firedRules = List.copyOf(firedRules);
+    }
+
+    /** A verdict without the exchange model's part, as under the margin-level model (and as callers written before it build one). */
+    public Verdict(String snapshotId, String accountId, AccountStatus status, PolicyRef policy, Thresholds thresholds,
+                   BigDecimal equity, BigDecimal usedMargin, BigDecimal freeMargin, BigDecimal marginLevel,
+                   List<CloseOutStep> closeOuts, AccountFigures afterCloseOut, List<Violation> violations,
+                   List<LiquidationPrice> liquidationPrices, BigDecimal negativeBalanceAdjustment,
+                   List<FiredRule> firedRules, String explanation) {
+        this(snapshotId, accountId, status, policy, thresholds, equity, usedMargin, freeMargin, marginLevel, closeOuts,
+                afterCloseOut, violations, liquidationPrices, negativeBalanceAdjustment, firedRules, explanation, null);
     }
 }

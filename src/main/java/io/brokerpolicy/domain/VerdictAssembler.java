@@ -21,10 +21,7 @@ public final class VerdictAssembler {
         AccountFigures initial = account.getInitial();
         PolicyTerms terms = outcome.terms();
 
-        List<CloseOutStep> steps = account.getCloseOuts().stream()
-                .map(s -> new CloseOutStep(s.step(), s.positionId(), Decimals.money(s.realizedPnl(), ccy),
-                        Decimals.level(s.marginLevelBefore()), Decimals.level(s.marginLevelAfter()), s.rule()))
-                .toList();
+        List<CloseOutStep> steps = account.getCloseOuts().stream().map(s -> rounded(s, ccy)).toList();
         AccountFigures after = steps.isEmpty() ? null : rounded(account.figures(), ccy);
         List<Violation> violations = outcome.violations().stream()
                 .map(v -> v.code() == ViolationCode.LEVERAGE_CAP_EXCEEDED ? v
@@ -35,14 +32,32 @@ public final class VerdictAssembler {
                 ? Decimals.money(BigDecimal.ZERO, ccy)
                 : Decimals.money(outcome.negativeBalanceAdjustment().amount(), ccy);
         AccountStatus status = outcome.status().status();
-        List<LiquidationPrice> liquidation = LiquidationPrices.of(account, terms.stopOutLevel());
+        MaintenanceMarginAccount maintenance = outcome.maintenance();
+        List<LiquidationPrice> liquidation;
+        MaintenanceMarginReport report = null;
+        if (maintenance == null) {
+            liquidation = LiquidationPrices.of(account, terms.stopOutLevel());
+        } else {
+            List<OneWayLiquidationPrice.Result> prices = OneWayLiquidationPrice.all(maintenance, terms.liquidationRatio());
+            liquidation = prices.stream().map(r -> new LiquidationPrice(r.positionId(), r.price())).toList();
+            report = MaintenanceMarginReports.of(maintenance, terms, prices, ccy);
+        }
 
         Verdict draft = new Verdict(snapshot.snapshotId(), snapshot.accountId(), status, outcome.policy(),
                 new Thresholds(Decimals.plain(terms.marginCallLevel()), Decimals.plain(terms.stopOutLevel())),
                 Decimals.money(initial.equity(), ccy), Decimals.money(initial.usedMargin(), ccy),
                 Decimals.money(initial.freeMargin(), ccy), Decimals.level(initial.marginLevel()),
-                steps, after, violations, liquidation, adjustment, outcome.firedRules(), "");
+                steps, after, violations, liquidation, adjustment, outcome.firedRules(), "", report);
         return withExplanation(draft, terms, ccy);
+    }
+
+    private static CloseOutStep rounded(CloseOutStep s, String ccy) {
+        MaintenanceStep m = s.maintenance() == null ? null : new MaintenanceStep(s.maintenance().scope(),
+                Decimals.level(s.maintenance().marginRatioBefore()), Decimals.level(s.maintenance().marginRatioAfter()),
+                s.maintenance().bracketBefore(), s.maintenance().bracketAfter());
+        return new CloseOutStep(s.step(), s.positionId(), Decimals.money(s.realizedPnl(), ccy),
+                Decimals.level(s.marginLevelBefore()), Decimals.level(s.marginLevelAfter()), s.rule(),
+                Decimals.quantity(s.quantityClosed()), Decimals.quantity(s.quantityRemaining()), m);
     }
 
     private static AccountFigures rounded(AccountFigures f, String ccy) {
@@ -51,10 +66,11 @@ public final class VerdictAssembler {
     }
 
     private static Verdict withExplanation(Verdict v, PolicyTerms terms, String ccy) {
-        String text = Explanation.of(v, terms, ccy);
+        String text = v.maintenanceMargin() == null ? Explanation.of(v, terms, ccy)
+                : MaintenanceExplanation.of(v, terms, ccy);
         return new Verdict(v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(), v.equity(),
                 v.usedMargin(), v.freeMargin(), v.marginLevel(), v.closeOuts(), v.afterCloseOut(), v.violations(),
-                v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), text);
+                v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), text, v.maintenanceMargin());
     }
 
     /** The plain-language account of a verdict. Only reported (rounded) figures appear in it. */
@@ -115,13 +131,13 @@ public final class VerdictAssembler {
             return text.toString();
         }
 
-        private static String stopOutOrigin(PolicyTerms terms) {
+        static String stopOutOrigin(PolicyTerms terms) {
             return terms.regulatoryStopOutFloorApplied()
                     ? " (the " + terms.regulator() + " close-out floor for retail clients, above the account type's own level)"
                     : "";
         }
 
-        private static String sentence(Violation v, String ccy) {
+        static String sentence(Violation v, String ccy) {
             return switch (v.code()) {
                 case LEVERAGE_CAP_EXCEEDED -> "Position " + v.positionId() + " uses leverage " + ratio(v.actual())
                         + ", above the " + v.detail() + " of " + ratio(v.limit()) + ".";
@@ -131,7 +147,7 @@ public final class VerdictAssembler {
             };
         }
 
-        private static String orderPhrase(CloseOutOrder order) {
+        static String orderPhrase(CloseOutOrder order) {
             return switch (order) {
                 case LARGEST_LOSS_FIRST -> "largest loss first";
                 case LARGEST_MARGIN_FIRST -> "largest used margin first";
@@ -139,7 +155,7 @@ public final class VerdictAssembler {
             };
         }
 
-        private static String pct(BigDecimal level) {
+        static String pct(BigDecimal level) {
             return level.toPlainString() + "%";
         }
 
@@ -147,7 +163,7 @@ public final class VerdictAssembler {
             return Decimals.plain(leverage).toPlainString() + ":1";
         }
 
-        private static String money(BigDecimal amount, String ccy) {
+        static String money(BigDecimal amount, String ccy) {
             return Decimals.money(amount, ccy).toPlainString() + " " + ccy;
         }
     }

@@ -1,8 +1,10 @@
 package io.brokerpolicy.engine;
 
 import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.domain.CurrentMaintenanceMargin;
 import io.brokerpolicy.domain.CurrentMargin;
 import io.brokerpolicy.domain.EvaluationOutcome;
+import io.brokerpolicy.domain.MaintenanceMarginAccount;
 import io.brokerpolicy.domain.MarginAccount;
 import io.brokerpolicy.domain.NegativeBalanceAdjustment;
 import io.brokerpolicy.domain.PolicyRef;
@@ -130,22 +132,28 @@ public final class CompiledPolicy {
         ResolvedPolicy resolved = book.resolve(snapshot);
         List<PositionState> states = new ArrayList<>(snapshot.positions().size());
         for (Position position : snapshot.positions()) {
-            states.add(new PositionState(position, resolved.capFor(position.assetClass())));
+            states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position)));
         }
         MarginAccount account = new MarginAccount(snapshot, states);
+        MaintenanceMarginAccount maintenance = resolved.terms().isMaintenanceMarginModel()
+                ? new MaintenanceMarginAccount(account) : null;
         RuleTrace trace = new RuleTrace(fileByRule);
         session.addEventListener(trace);
         try {
             session.insert(resolved.terms());
             session.insert(account);
             session.insert(new CurrentMargin(account));
+            if (maintenance != null) {
+                session.insert(maintenance);
+                session.insert(new CurrentMaintenanceMargin(maintenance));
+            }
             for (PositionState state : states) {
                 session.insert(state);
             }
             int fired = session.fireAllRules(maxRuleFirings);
             if (fired >= maxRuleFirings) {
-                throw new EvaluationException("rule evaluation stopped after " + fired
-                        + " rule firings (the bound): the rules do not come to rest for this snapshot");
+                throw new EvaluationException("rule evaluation stopped at its bound of " + maxRuleFirings
+                        + " rule firings: the rules do not come to rest for this snapshot");
             }
             List<StatusDecision> statuses = facts(session, StatusDecision.class);
             if (statuses.size() != 1) {
@@ -158,7 +166,7 @@ public final class CompiledPolicy {
             PolicyRef ref = new PolicyRef(version, bundle.hash(), resolved.terms().policyFile(),
                     resolved.terms().brokerId(), resolved.terms().accountType());
             return VerdictAssembler.assemble(new EvaluationOutcome(account, resolved.terms(), ref, statuses.get(0),
-                    violations, adjustments.isEmpty() ? null : adjustments.get(0), trace.fired()));
+                    violations, adjustments.isEmpty() ? null : adjustments.get(0), trace.fired(), maintenance));
         } finally {
             session.removeEventListener(trace);
         }

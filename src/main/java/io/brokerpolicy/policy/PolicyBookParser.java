@@ -3,12 +3,16 @@ package io.brokerpolicy.policy;
 import io.brokerpolicy.domain.AssetClass;
 import io.brokerpolicy.domain.ClientCategory;
 import io.brokerpolicy.domain.CloseOutOrder;
+import io.brokerpolicy.domain.MarginModel;
+import io.brokerpolicy.domain.policy.AccountAgeCap;
 import io.brokerpolicy.domain.policy.AccountTypePolicy;
 import io.brokerpolicy.domain.policy.BrokerPolicy;
 import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.domain.policy.KycTierPolicy;
+import io.brokerpolicy.domain.policy.MaintenanceMarginPolicy;
 import io.brokerpolicy.domain.policy.PolicyBook;
 import io.brokerpolicy.domain.policy.RegulatorPreset;
+import io.brokerpolicy.domain.policy.VolatilityWindow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,9 +40,10 @@ public final class PolicyBookParser {
     public static final String SCENARIOS_PREFIX = "policies/scenarios/";
 
     private static final Set<String> BROKER_FIELDS = Set.of("brokerId", "name", "jurisdiction", "closeOutOrder",
-            "negativeBalanceProtection", "accountTypes", "kycTiers");
+            "negativeBalanceProtection", "accountTypes", "kycTiers", "marginModel", "maintenanceMargin",
+            "accountAgeCaps", "volatilityWindows");
     private static final Set<String> ACCOUNT_TYPE_FIELDS = Set.of("clientCategory", "marginCallLevel", "stopOutLevel",
-            "leverageCaps", "description");
+            "marginCallRatio", "liquidationRatio", "leverageCaps", "description");
     private static final Set<String> KYC_TIER_FIELDS = Set.of("leverageCaps", "maxNotional", "description");
     private static final Set<String> REGULATOR_FIELDS = Set.of("regulator", "name", "jurisdictions", "retail");
     private static final Set<String> RETAIL_FIELDS = Set.of("leverageCaps", "minStopOutLevel",
@@ -145,13 +150,33 @@ public final class PolicyBookParser {
                 : yaml.enumValue(f.get("closeOutOrder"), orderText, CloseOutOrder.class, "closeOutOrder");
         Boolean nbp = yaml.bool(f, "negativeBalanceProtection", "broker policy");
         RegulatorPreset regulator = jurisdiction == null ? null : regulators.get(jurisdiction);
+        String modelText = yaml.text(f, "marginModel", "broker policy", false);
+        MarginModel model = modelText == null ? MarginModel.MARGIN_LEVEL
+                : yaml.enumValue(f.get("marginModel"), modelText, MarginModel.class, "marginModel");
+        ExchangePolicyParser exchange = new ExchangePolicyParser(yaml);
+        MaintenanceMarginPolicy maintenance = null;
+        if (model == MarginModel.MAINTENANCE_MARGIN) {
+            if (!f.containsKey("maintenanceMargin")) {
+                yaml.error(f.get("marginModel"), "broker policy: marginModel MAINTENANCE_MARGIN needs a 'maintenanceMargin'"
+                        + " block (liquidation, fundingIntervalHours, leverageBrackets)");
+            } else {
+                maintenance = exchange.maintenanceMargin(f.get("maintenanceMargin"));
+            }
+        } else if (f.containsKey("maintenanceMargin")) {
+            yaml.error(f.get("maintenanceMargin"), "broker policy: 'maintenanceMargin' is only used with marginModel"
+                    + " MAINTENANCE_MARGIN (this policy uses " + (model == null ? modelText : model) + ")");
+        }
+        List<AccountAgeCap> ageCaps = f.containsKey("accountAgeCaps")
+                ? exchange.accountAgeCaps(f.get("accountAgeCaps")) : List.of();
+        List<VolatilityWindow> windows = f.containsKey("volatilityWindows")
+                ? exchange.volatilityWindows(f.get("volatilityWindows")) : List.of();
 
         Map<String, AccountTypePolicy> types = new TreeMap<>();
         if (!f.containsKey("accountTypes")) {
             yaml.error(root, "broker policy: missing required field 'accountTypes'");
         } else {
             yaml.fields(f.get("accountTypes"), "accountTypes", null).forEach((typeName, node) -> {
-                AccountTypePolicy type = accountType(yaml, typeName, node, regulator, nbp);
+                AccountTypePolicy type = accountType(yaml, typeName, node, regulator, nbp, model);
                 if (type != null) {
                     types.put(typeName, type);
                 }
@@ -174,35 +199,93 @@ public final class PolicyBookParser {
                 tiers.put(tierName, new KycTierPolicy(tierName, caps, maxNotional));
             });
         }
-        if (brokerId == null || order == null) {
+        if (brokerId == null || order == null || model == null
+                || (model == MarginModel.MAINTENANCE_MARGIN && maintenance == null)) {
             return null;
         }
         return new BrokerPolicy(brokerId, name == null ? brokerId : name, path, jurisdiction, order,
-                Boolean.TRUE.equals(nbp), types, tiers);
+                Boolean.TRUE.equals(nbp), types, tiers, model, maintenance, ageCaps, windows);
     }
 
     private AccountTypePolicy accountType(YamlTree yaml, String typeName, Node node, RegulatorPreset regulator,
-                                          Boolean brokerProtection) {
+                                          Boolean brokerProtection, MarginModel model) {
         String where = "accountTypes." + typeName;
         Map<String, Node> f = yaml.fields(node, where, ACCOUNT_TYPE_FIELDS);
         String categoryText = yaml.text(f, "clientCategory", where, false);
         ClientCategory category = categoryText == null ? ClientCategory.RETAIL
                 : yaml.enumValue(f.get("clientCategory"), categoryText, ClientCategory.class, where + ".clientCategory");
+        Map<AssetClass, BigDecimal> caps = f.containsKey("leverageCaps")
+                ? leverageCaps(yaml, f.get("leverageCaps"), where + ".leverageCaps") : Map.of();
+        if (model == MarginModel.MAINTENANCE_MARGIN) {
+            return exchangeAccountType(yaml, typeName, f, regulator, category, caps);
+        }
+        for (String ratio : List.of("marginCallRatio", "liquidationRatio")) {
+            if (f.containsKey(ratio)) {
+                yaml.error(f.get(ratio), where + "." + ratio + " is only used with marginModel MAINTENANCE_MARGIN;"
+                        + " under MARGIN_LEVEL set marginCallLevel and stopOutLevel");
+            }
+        }
         BigDecimal call = level(yaml, f, "marginCallLevel", where);
         BigDecimal stop = level(yaml, f, "stopOutLevel", where);
         if (call != null && stop != null && call.compareTo(stop) < 0) {
             yaml.error(f.get("marginCallLevel"), where + ": marginCallLevel " + call.toPlainString()
                     + "% is below stopOutLevel " + stop.toPlainString() + "%; a margin call must come before the stop-out");
         }
-        Map<AssetClass, BigDecimal> caps = f.containsKey("leverageCaps")
-                ? leverageCaps(yaml, f.get("leverageCaps"), where + ".leverageCaps") : Map.of();
         if (regulator != null && category == ClientCategory.RETAIL) {
             RegulatorFloors.check(yaml, regulator, where, f, stop, caps, brokerProtection);
         }
         if (call == null || stop == null || category == null) {
             return null;
         }
-        return new AccountTypePolicy(typeName, category, call, stop, caps);
+        return new AccountTypePolicy(typeName, category, call, stop, caps, null, null);
+    }
+
+    /**
+     * An account type under the exchange model: margin-call and liquidation ratios (margin ratio in %, which rises
+     * as the account weakens) instead of levels. A regulator's close-out floor is a margin level, which this model
+     * does not have, so a retail account type in a jurisdiction with such a floor cannot use it.
+     */
+    private AccountTypePolicy exchangeAccountType(YamlTree yaml, String typeName, Map<String, Node> f,
+                                                  RegulatorPreset regulator, ClientCategory category,
+                                                  Map<AssetClass, BigDecimal> caps) {
+        String where = "accountTypes." + typeName;
+        for (String level : List.of("marginCallLevel", "stopOutLevel")) {
+            if (f.containsKey(level)) {
+                yaml.error(f.get(level), where + "." + level + " is a margin level, which marginModel MAINTENANCE_MARGIN"
+                        + " does not use; set marginCallRatio and liquidationRatio (margin ratio in %) instead");
+            }
+        }
+        BigDecimal call = ratio(yaml, f, "marginCallRatio", where);
+        BigDecimal liquidation = ratio(yaml, f, "liquidationRatio", where);
+        if (call != null && liquidation != null && call.compareTo(liquidation) > 0) {
+            yaml.error(f.get("marginCallRatio"), where + ": marginCallRatio " + call.toPlainString()
+                    + "% is above liquidationRatio " + liquidation.toPlainString()
+                    + "%; the margin ratio rises towards liquidation, so the margin call must come at a lower ratio");
+        }
+        if (regulator != null && category == ClientCategory.RETAIL && regulator.retailMinStopOutLevel() != null) {
+            yaml.error(f.get("liquidationRatio"), where + ": " + regulator.id() + "'s margin close-out rule for retail"
+                    + " clients (" + regulator.retailMinStopOutLevel().toPlainString() + "% of required margin) is a"
+                    + " margin level; a retail account type in " + regulator.id() + "'s jurisdictions must use marginModel"
+                    + " MARGIN_LEVEL");
+        }
+        if (regulator != null && category == ClientCategory.RETAIL) {
+            RegulatorFloors.checkLeverageCaps(yaml, regulator, where, f, caps);
+        }
+        if (call == null || liquidation == null || category == null) {
+            return null;
+        }
+        return new AccountTypePolicy(typeName, category, null, null, caps, call, liquidation);
+    }
+
+    /** A margin ratio threshold: above 0 and at most 100 (liquidating at a ratio above 100% would wait past maintenance). */
+    private BigDecimal ratio(YamlTree yaml, Map<String, Node> f, String name, String where) {
+        BigDecimal ratio = yaml.number(f, name, where, true);
+        if (ratio != null && (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            yaml.error(f.get(name), where + "." + name + " must be a margin ratio above 0 and at most 100 (%), not "
+                    + ratio.toPlainString());
+            return null;
+        }
+        return ratio;
     }
 
     private BigDecimal level(YamlTree yaml, Map<String, Node> f, String name, String where) {

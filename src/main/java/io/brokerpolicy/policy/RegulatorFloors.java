@@ -24,6 +24,15 @@ final class RegulatorFloors {
                     + "% breaks " + regulator.id() + "'s margin close-out rule for retail clients: positions must be"
                     + " closed out at " + floor.toPlainString() + "% of required margin at the latest");
         }
+        checkLeverageCaps(yaml, regulator, where, fields, caps);
+        if (regulator.retailNegativeBalanceProtection() && Boolean.FALSE.equals(brokerProtection)) {
+            yaml.error(fields.get("stopOutLevel"), where + ": negativeBalanceProtection is false, but "
+                    + regulator.id() + " makes negative balance protection mandatory for retail clients");
+        }
+    }
+
+    static void checkLeverageCaps(YamlTree yaml, RegulatorPreset regulator, String where, Map<String, Node> fields,
+                                  Map<AssetClass, BigDecimal> caps) {
         caps.forEach((cls, cap) -> {
             BigDecimal limit = regulator.retailLeverageCaps().get(cls);
             if (limit != null && cap.compareTo(limit) > 0) {
@@ -32,9 +41,5 @@ final class RegulatorFloors {
                         + ":1 for " + cls);
             }
         });
-        if (regulator.retailNegativeBalanceProtection() && Boolean.FALSE.equals(brokerProtection)) {
-            yaml.error(fields.get("stopOutLevel"), where + ": negativeBalanceProtection is false, but "
-                    + regulator.id() + " makes negative balance protection mandatory for retail clients");
-        }
     }
 }

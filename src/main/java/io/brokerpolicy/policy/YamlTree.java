@@ -3,6 +3,8 @@ package io.brokerpolicy.policy;
 import io.brokerpolicy.domain.policy.BundleError;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ final class YamlTree {
 
     private final String file;
     private final List<BundleError> errors;
+    /** The mapping each field map was read from, so that a missing field can be reported at its mapping's line. */
+    private final Map<Map<String, Node>, Node> owners = new java.util.IdentityHashMap<>();
 
     YamlTree(String file, List<BundleError> errors) {
         this.file = file;
@@ -54,6 +58,10 @@ final class YamlTree {
         return null;
     }
 
+    int errorCount() {
+        return errors.size();
+    }
+
     void error(Node node, String message) {
         errors.add(new BundleError(file, line(node), message));
     }
@@ -65,6 +73,7 @@ final class YamlTree {
     /** The fields of a mapping by name; unknown names are errors, since a typo must not be silently ignored. */
     Map<String, Node> fields(Node node, String where, Set<String> allowed) {
         Map<String, Node> fields = new LinkedHashMap<>();
+        owners.put(fields, node);
         if (!(node instanceof MappingNode mapping)) {
             error(node, where + " must be a mapping");
             return fields;
@@ -87,7 +96,7 @@ final class YamlTree {
         Node node = fields.get(name);
         if (node == null) {
             if (required) {
-                errors.add(new BundleError(file, 0, where + ": missing required field '" + name + "'"));
+                error(owners.get(fields), where + ": missing required field '" + name + "'");
             }
             return null;
         }
@@ -138,6 +147,42 @@ final class YamlTree {
                 names.add(constant.name());
             }
             error(node, where + ": '" + text + "' is not one of " + names);
+            return null;
+        }
+    }
+
+    /** The items of a list; an error (and no items) when the node is not a list. */
+    List<Node> items(Node node, String where) {
+        if (!(node instanceof SequenceNode sequence)) {
+            error(node, where + " must be a list");
+            return List.of();
+        }
+        return sequence.getValue();
+    }
+
+    Instant instant(Map<String, Node> fields, String name, String where, boolean required) {
+        String text = text(fields, name, where, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            error(fields.get(name), where + "." + name + " must be an ISO-8601 UTC time such as 2026-12-10T13:30:00Z, not '"
+                    + text + "'");
+            return null;
+        }
+    }
+
+    Integer integer(Map<String, Node> fields, String name, String where, boolean required) {
+        BigDecimal value = number(fields, name, where, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
+            error(fields.get(name), where + "." + name + " must be a whole number, not " + value.toPlainString());
             return null;
         }
     }

@@ -4,6 +4,7 @@ import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.AssetClass;
 import io.brokerpolicy.domain.ClientCategory;
 import io.brokerpolicy.domain.LeverageCap;
+import io.brokerpolicy.domain.MarginModel;
 import io.brokerpolicy.domain.PolicyTerms;
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -23,7 +24,8 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
     /**
      * The terms for a snapshot's broker, account type and KYC tier, with the regulator's retail rules
      * folded in: the stop-out level raised to the close-out floor, negative balance protection switched
-     * on, and the tightest leverage cap per instrument class.
+     * on, and the tightest leverage cap per instrument class, counting the young-account caps and the
+     * volatility windows in force at the snapshot's {@code asOf}.
      *
      * @throws PolicyNotFoundException when the broker, account type or KYC tier has no policy
      */
@@ -50,21 +52,36 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
                 ? regulatorsByJurisdiction.get(snapshot.jurisdiction())
                 : null;
 
+        boolean exchange = broker.marginModel() == MarginModel.MAINTENANCE_MARGIN;
         BigDecimal stopOut = type.stopOutLevel();
         boolean floorApplied = false;
-        if (regulator != null && regulator.retailMinStopOutLevel() != null
+        if (!exchange && regulator != null && regulator.retailMinStopOutLevel() != null
                 && stopOut.compareTo(regulator.retailMinStopOutLevel()) < 0) {
             stopOut = regulator.retailMinStopOutLevel();
             floorApplied = true;
         }
-        BigDecimal marginCall = type.marginCallLevel().max(stopOut);
+        BigDecimal marginCall = exchange ? null : type.marginCallLevel().max(stopOut);
         boolean protection = broker.negativeBalanceProtection()
                 || (regulator != null && regulator.retailNegativeBalanceProtection());
+        MaintenanceMarginPolicy mm = broker.maintenanceMargin();
 
         PolicyTerms terms = new PolicyTerms(broker.brokerId(), type.name(), broker.file(), marginCall, stopOut,
                 floorApplied, broker.closeOutOrder(), protection, tier == null ? null : tier.name(),
-                tier == null ? null : tier.maxNotional(), regulator == null ? null : regulator.id());
-        return new ResolvedPolicy(terms, effectiveCaps(type, tier, regulator));
+                tier == null ? null : tier.maxNotional(), regulator == null ? null : regulator.id(),
+                broker.marginModel(), exchange ? type.marginCallRatio() : null, exchange ? type.liquidationRatio() : null,
+                exchange ? mm.liquidation() : null, exchange ? mm.fundingIntervalHours() : null);
+        Map<AssetClass, LeverageCap> caps = effectiveCaps(type, tier, regulator);
+        for (AccountAgeCap age : broker.accountAgeCaps()) {
+            if (age.appliesTo(snapshot.accountOpenedAt(), snapshot.asOf())) {
+                tighten(caps, age.leverageCaps(), age.source(snapshot.accountOpenedAt(), snapshot.asOf()));
+            }
+        }
+        for (VolatilityWindow window : broker.volatilityWindows()) {
+            if (window.inForceAt(snapshot.asOf())) {
+                tighten(caps, window.leverageCaps(), window.source());
+            }
+        }
+        return new ResolvedPolicy(terms, caps, exchange ? mm.leverageBrackets() : null);
     }
 
     /** Per instrument class the tightest cap; on equal limits the regulator's is named, being the stronger reason. */

@@ -1,19 +1,56 @@
 package io.brokerpolicy.domain.policy;
 
 import io.brokerpolicy.domain.AssetClass;
+import io.brokerpolicy.domain.LeverageBracket;
+import io.brokerpolicy.domain.LeverageBracketTable;
+import io.brokerpolicy.domain.LeverageBracketTables;
 import io.brokerpolicy.domain.LeverageCap;
 import io.brokerpolicy.domain.PolicyTerms;
+import io.brokerpolicy.domain.Position;
 import java.util.Map;
 
-/** The terms and the effective leverage caps that apply to one snapshot. */
-public record ResolvedPolicy(PolicyTerms terms, Map<AssetClass, LeverageCap> effectiveCaps) {
+/**
+ * The terms and the effective leverage caps that apply to one snapshot, and under the exchange model the
+ * leverage bracket tables (null under the margin-level model).
+ */
+public record ResolvedPolicy(PolicyTerms terms, Map<AssetClass, LeverageCap> effectiveCaps,
+                             LeverageBracketTables brackets) {
 
     public ResolvedPolicy {
         effectiveCaps = Map.copyOf(effectiveCaps);
     }
 
+    public ResolvedPolicy(PolicyTerms terms, Map<AssetClass, LeverageCap> effectiveCaps) {
+        this(terms, effectiveCaps, null);
+    }
+
     /** The tightest cap for the class, or null when nothing caps it. */
     public LeverageCap capFor(AssetClass assetClass) {
         return effectiveCaps.get(assetClass);
+    }
+
+    /** The bracket table of a position's symbol; null under the margin-level model. */
+    public LeverageBracketTable bracketsFor(Position position) {
+        return brackets == null ? null : brackets.forSymbol(position.symbol());
+    }
+
+    /**
+     * The tightest cap for one position: its class's cap, and under the exchange model also the maximum leverage
+     * of the bracket its notional falls in (bigger positions may use less leverage). On equal limits the class's
+     * cap is named.
+     */
+    public LeverageCap capFor(Position position) {
+        LeverageCap cap = capFor(position.assetClass());
+        LeverageBracketTable table = bracketsFor(position);
+        if (table == null) {
+            return cap;
+        }
+        LeverageBracket bracket = table.bracketFor(position.notional());
+        if (cap != null && cap.limit().compareTo(bracket.maxLeverage()) <= 0) {
+            return cap;
+        }
+        return new LeverageCap(position.assetClass(), bracket.maxLeverage(), "leverage bracket " + bracket.number()
+                + " of table " + table.name() + " (notional " + bracket.notionalFloor().toPlainString() + " to "
+                + (bracket.notionalCap() == null ? "any" : bracket.notionalCap().toPlainString()) + ") cap");
     }
 }
