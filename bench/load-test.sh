@@ -34,7 +34,7 @@ run() { # mode connections batch-size
   echo "== $1: $2 connections, ${duration}s, batch size $3"
   local before=0 out
   [[ -n "${BP_PID:-}" ]] && before=$(cpu_ticks "$BP_PID")
-  out=$(wrk -t2 -c"$2" -d"${duration}s" --timeout 10s "${auth[@]}" -s evaluate.lua "$url" -- "$1" "$3" "$max_requests" "$run_id-$1")
+  out=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${duration}s" --timeout 10s "${auth[@]}" -s evaluate.lua "$url" -- "$1" "$3" "$max_requests" "$run_id-$1")
   grep -E "Non-2xx|Socket errors" <<<"$out" || true
   local result
   result=$(grep RESULT <<<"$out")
