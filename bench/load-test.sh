@@ -2,7 +2,7 @@
 # End-to-end load test of a running brokerpolicy service (docs/benchmarks.md). Loopback only.
 #   bench/load-test.sh [single|batch|both]
 # Environment: BP_URL (default http://127.0.0.1:48080), BP_USER / BP_PASSWORD (HTTP Basic, optional),
-# DURATION (seconds per mode, default 20), SINGLE_CONNECTIONS (default 32), BATCH_CONNECTIONS (default 4),
+# DURATION (seconds per mode, default 20), SINGLE_CONNECTIONS (default 8), BATCH_CONNECTIONS (default 4),
 # BATCH_SIZE (default 1000), MAX_REQUESTS (per wrk thread, default 200000), BP_PID (the service's pid:
 # then the CPU time the service used is reported too, verdicts per CPU-second being the figure that other
 # processes on a shared machine disturb least).
@@ -48,7 +48,7 @@ run() { # mode connections batch-size
 }
 
 if [[ "$mode" == single || "$mode" == both ]]; then
-  run single "${SINGLE_CONNECTIONS:-32}" 1
+  run single "${SINGLE_CONNECTIONS:-8}" 1
 fi
 if [[ "$mode" == batch || "$mode" == both ]]; then
   run batch "${BATCH_CONNECTIONS:-4}" "${BATCH_SIZE:-1000}"
