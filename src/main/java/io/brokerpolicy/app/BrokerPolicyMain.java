@@ -1,5 +1,6 @@
 package io.brokerpolicy.app;
 
+import io.brokerpolicy.policy.EarlyCompile;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ public final class BrokerPolicyMain {
     }
 
     public static void main(String... args) {
+        EarlyCompile.start(Path.of(orDefault(setting("brokerpolicy.rules-dir"), "rules")),
+                Path.of(orDefault(setting("brokerpolicy.policies-dir"), "policies")),
+                Integer.parseInt(orDefault(setting("brokerpolicy.engine.max-rule-firings"), "10000")),
+                Long.parseLong(orDefault(setting("brokerpolicy.engine.max-evaluation-millis"), "2000")));
         if (setting("quarkus.datasource.jdbc.url") == null) {
             Path dataDir = Path.of(orDefault(setting("brokerpolicy.data-dir"), "data"));
             EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres"), true);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.api.Json;
 import io.brokerpolicy.api.SnapshotParser;
 import io.brokerpolicy.audit.AuditHashes;
+import io.brokerpolicy.audit.GroupCommit;
 import io.brokerpolicy.audit.StoredVerdict;
 import io.brokerpolicy.audit.VerdictStore;
 import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.policy.ActivePolicy;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +33,8 @@ public class EvaluationService {
     @Inject
     VerdictStore store;
     @Inject
+    GroupCommit groupCommit;
+    @Inject
     Clock clock;
     @Inject
     BrokerPolicyConfig config;
@@ -46,12 +50,24 @@ public class EvaluationService {
         AccountSnapshot snapshot = parser.parse(json, "");
         String canonical = canonical(json);
         String hash = AuditHashes.sha256(canonical);
-        Optional<StoredVerdict> existing = store.existing(snapshot.snapshotId(), hash);
-        if (existing.isPresent()) {
-            return existing.get();
+        // No lookup before evaluating: the append finds a snapshotId stored before (in the same query that
+        // checks the whole group) and answers the stored verdict. Only when this snapshot cannot be evaluated
+        // now is the store asked first, so a replay is answered as before even under a policy that changed.
+        Verdict verdict;
+        // How long the rules took, for the decision log: a duration from the monotonic timer, never the
+        // Clock, and not part of the decision.
+        long started = System.nanoTime();
+        try {
+            verdict = active.get().policy().evaluate(snapshot);
+        } catch (RuntimeException cannotEvaluate) {
+            Optional<StoredVerdict> existing = store.existing(snapshot.snapshotId(), hash);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            throw cannotEvaluate;
         }
-        CompiledPolicy policy = active.get().policy();
-        return store.store(evaluated(policy, snapshot, canonical, hash));
+        long micros = (System.nanoTime() - started) / 1_000;
+        return groupCommit.store(new VerdictStore.Evaluated(snapshot, canonical, hash, verdict, micros));
     }
 
     /**
@@ -62,24 +78,15 @@ public class EvaluationService {
     public List<StoredVerdict> evaluateBatch(List<JsonNode> batch) {
         List<AccountSnapshot> snapshots = parser.parseAll(batch);
         CompiledPolicy policy = active.get().policy();
+        List<Verdict> verdicts = policy.evaluateAll(snapshots);
         List<VerdictStore.Evaluated> evaluated = new ArrayList<>(batch.size());
         for (int i = 0; i < snapshots.size(); i++) {
             String canonical = canonical(batch.get(i));
-            evaluated.add(evaluated(policy, snapshots.get(i), canonical, AuditHashes.sha256(canonical)));
+            // A batch shares one session, so no evaluation has a duration of its own: evaluationMicros stays absent.
+            evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
+                    verdicts.get(i)));
         }
         return store.append(evaluated);
-    }
-
-    /**
-     * Evaluates and notes how long the rules took, for the decision log. A duration, not a moment: it is
-     * read from the monotonic nanosecond timer, never from the Clock, and is not part of the decision.
-     */
-    private static VerdictStore.Evaluated evaluated(CompiledPolicy policy, AccountSnapshot snapshot, String canonical,
-                                                    String hash) {
-        long started = System.nanoTime();
-        var verdict = policy.evaluate(snapshot);
-        long micros = (System.nanoTime() - started) / 1_000;
-        return new VerdictStore.Evaluated(snapshot, canonical, hash, verdict, micros);
     }
 
     public SnapshotParser parser() {

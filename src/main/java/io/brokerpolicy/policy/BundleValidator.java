@@ -30,7 +30,11 @@ public final class BundleValidator {
     }
 
     public Validation validate(PolicyBundle bundle, long version) {
-        PolicyCompiler.Result compiled = compiler.compile(bundle, version);
+        return validateCompiled(bundle, compiler.compile(bundle, version));
+    }
+
+    /** The same check for a bundle compiled elsewhere with the same bounds (the startup's early compile). */
+    public Validation validateCompiled(PolicyBundle bundle, PolicyCompiler.Result compiled) {
         if (!compiled.valid()) {
             // scenario files are still read, so that their own mistakes are reported in the same round
             List<BundleError> scenarioErrors = new ScenarioParser().parse(bundle.files()).errors();

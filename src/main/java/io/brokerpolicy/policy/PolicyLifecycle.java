@@ -52,6 +52,7 @@ public class PolicyLifecycle {
 
     private BundleValidator validator;
     private volatile Rejection lastRejected;
+    private boolean warmedUpEarly;
     private final Map<Long, CompiledPolicy> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, CompiledPolicy> eldest) {
@@ -81,7 +82,9 @@ public class PolicyLifecycle {
             throw new IllegalStateException("no valid policy to serve: the folders have errors " + outcome.errors()
                     + " and no version was active before");
         }
-        Warmup.run(active.get().policy());
+        if (!warmedUpEarly) {
+            Warmup.run(active.get().policy());
+        }
     }
 
     public Optional<Rejection> lastRejected() {
@@ -125,7 +128,13 @@ public class PolicyLifecycle {
             return new LoadOutcome(active.get().policy().version(), false, List.of());
         }
         long start = System.nanoTime();
-        BundleValidator.Validation validation = validator().validate(bundle, 0);
+        // At startup the main has usually compiled and warmed this very bundle while the database started.
+        Optional<PolicyCompiler.Result> early = EarlyCompile.take(bundle, config.engine().maxRuleFirings(),
+                config.engine().maxEvaluationMillis());
+        warmedUpEarly |= early.filter(PolicyCompiler.Result::valid).isPresent();
+        BundleValidator.Validation validation = early
+                .map(compiled -> validator().validateCompiled(bundle, compiled))
+                .orElseGet(() -> validator().validate(bundle, 0));
         LOG.debugf("validated %s in %d ms", bundle.hash(), (System.nanoTime() - start) / 1_000_000);
         if (!validation.valid()) {
             reject(bundle, source, validation.errors());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerpolicy.api.Json;
 import io.brokerpolicy.api.SnapshotParser;
 import io.brokerpolicy.api.VerdictView;
+import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +15,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,6 +61,34 @@ class GoldenCasesTest {
         }
         JsonNode expected = normalised(Json.MAPPER.readTree(Files.readString(expectedFile)));
         assertThat(actual.toPrettyString()).isEqualTo(expected.toPrettyString());
+    }
+
+    /**
+     * The batch path reuses one session for many snapshots: every case, run through it twice in a row and in
+     * both orders, gives the expected verdict and exactly what the one-at-a-time path gives.
+     */
+    @Test
+    void everyCaseGivesTheSameVerdictThroughTheBatchPath() throws IOException {
+        List<String> names = new ArrayList<>(cases().toList());
+        List<String> order = new ArrayList<>(names);
+        List<String> reversed = new ArrayList<>(names);
+        Collections.reverse(reversed);
+        order.addAll(reversed);
+        order.addAll(names);
+        SnapshotParser parser = new SnapshotParser(CLOCK);
+        List<AccountSnapshot> snapshots = new ArrayList<>();
+        for (String name : order) {
+            snapshots.add(parser.parse(Json.MAPPER.readTree(Files.readString(CASES.resolve(name).resolve("snapshot.json"))), ""));
+        }
+        List<Verdict> batch = policy.evaluateAll(snapshots);
+        assertThat(batch).hasSize(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            Verdict verdict = batch.get(i);
+            JsonNode actual = normalised(Json.MAPPER.valueToTree(VerdictView.of("normalised", CLOCK.instant(), verdict)));
+            JsonNode expected = normalised(Json.MAPPER.readTree(Files.readString(CASES.resolve(order.get(i)).resolve("expected.json"))));
+            assertThat(actual.toPrettyString()).as(order.get(i) + " at batch index " + i).isEqualTo(expected.toPrettyString());
+            assertThat(verdict).as(order.get(i)).isEqualTo(policy.evaluate(snapshots.get(i)));
+        }
     }
 
     static JsonNode normalised(JsonNode verdict) {

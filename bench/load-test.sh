@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end load test of a running brokerpolicy service (docs/benchmarks.md). Loopback only.
+#   bench/load-test.sh [single|batch|both]
+# Environment: BP_URL (default http://127.0.0.1:48080), BP_USER / BP_PASSWORD (HTTP Basic, optional),
+# DURATION (seconds per mode, default 20), SINGLE_CONNECTIONS (default 8), BATCH_CONNECTIONS (default 4),
+# BATCH_SIZE (default 1000), MAX_REQUESTS (per wrk thread, default 200000), BP_PID (the service's pid:
+# then the CPU time the service used is reported too, verdicts per CPU-second being the figure that other
+# processes on a shared machine disturb least).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+url="${BP_URL:-http://127.0.0.1:48080}"
+case "$url" in
+  http://127.*|http://localhost[:/]*|http://localhost|http://\[::1\]*) ;;
+  *) echo "refusing $url: the load test only drives a service on this machine (loopback)" >&2; exit 2 ;;
+esac
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+mode="${1:-both}"
+duration="${DURATION:-20}"
+max_requests="${MAX_REQUESTS:-200000}"
+run_id="$(date +%s%N)"
+auth=()
+if [[ -n "${BP_USER:-}" ]]; then
+  auth=(-H "Authorization: Basic $(printf '%s:%s' "$BP_USER" "${BP_PASSWORD:-}" | base64 -w0)")
+fi
+
+curl -fsS "${url}/q/health/ready" >/dev/null || { echo "the service at $url is not ready" >&2; exit 1; }
+
+cpu_ticks() { # user + system clock ticks of a process
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+run() { # mode connections batch-size
+  echo "== $1: $2 connections, ${duration}s, batch size $3"
+  local before=0 out
+  [[ -n "${BP_PID:-}" ]] && before=$(cpu_ticks "$BP_PID")
+  out=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${duration}s" --timeout 10s "${auth[@]}" -s evaluate.lua "$url" -- "$1" "$3" "$max_requests" "$run_id-$1")
+  grep -E "Non-2xx|Socket errors" <<<"$out" || true
+  local result
+  result=$(grep RESULT <<<"$out")
+  echo "$result"
+  if [[ -n "${BP_PID:-}" ]]; then
+    local cpu stored
+    cpu=$(awk -v t=$(( $(cpu_ticks "$BP_PID") - before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
+    stored=$(sed -E 's/.*verdicts_stored=([0-9]+).*/\1/' <<<"$result")
+    awk -v c="$cpu" -v s="$stored" 'BEGIN {printf "service CPU %.1f s: %.0f verdicts per CPU-second\n", c, (c > 0 ? s / c : 0)}'
+  fi
+}
+
+if [[ "$mode" == single || "$mode" == both ]]; then
+  run single "${SINGLE_CONNECTIONS:-8}" 1
+fi
+if [[ "$mode" == batch || "$mode" == both ]]; then
+  run batch "${BATCH_CONNECTIONS:-4}" "${BATCH_SIZE:-1000}"
+fi
