@@ -112,8 +112,10 @@ class VerdictExportTest {
                 lines, bytes >> 20, maxGrowth >> 20);
         assertThat(lines).isEqualTo(VERDICTS);
         assertThat(bytes).isGreaterThan(40L << 20);
-        // Holding the range would take at least its own size; one fetch batch is a few MB.
-        assertThat(maxGrowth).isLessThan(bytes / 4);
+        // Holding the range would take at least its own size (twice that as Java strings); one fetch batch is a
+        // few MB. Half the size leaves room for what System.gc() does not promise to collect at once (other
+        // threads of the same JVM run the service), and still fails any export that buffers the range.
+        assertThat(maxGrowth).isLessThan(bytes / 2);
     }
 
     @Test
