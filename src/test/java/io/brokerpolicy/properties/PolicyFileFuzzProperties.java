@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Hostile rule and policy files, every way a file enters goes through these two: the YAML loader never
  * throws and names file and line for what it refuses (1,000 tries, plus the classic attacks); the DRL
  * compiler, given the repository's rule files damaged at random, never throws, never hangs (each try
- * bounded to 60 s) and reports errors with their file (200 tries: each is a full compile).
+ * bounded to 60 s) and reports errors with their file (100 tries: each is a full compile of the bundle).
  */
 class PolicyFileFuzzProperties {
 
@@ -58,7 +58,7 @@ class PolicyFileFuzzProperties {
         assertRefusedWithFileAndLine(new PolicyBookParser().parse(files).errors(), files.keySet());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aDamagedRuleFile_compilesOrIsRefusedWithItsFile(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int damage)
             throws Exception {
         Random random = new Random(seed);
