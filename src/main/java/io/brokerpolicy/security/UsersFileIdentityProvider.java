@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  * HTTP Basic sign-in against the users file. A bcrypt check costs tens of milliseconds by design, too
  * much for every evaluation a trading system posts, so a successful check is remembered as an HMAC of the
  * password under a key that lives only in this process; the next request with the same password is
- * compared against that in constant time. The memory is dropped when the file changes.
+ * compared against that in constant time. A wrong password always pays the full bcrypt check, so guessing
+ * stays as slow as bcrypt makes it. The memory is dropped when the file changes.
  */
 @ApplicationScoped
 public class UsersFileIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -77,9 +78,10 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
         UsersFile.User user = current.get(name);
         byte[] mac = mac(password);
         Remembered seen = remembered.get(name);
-        if (user != null && seen != null && seen.user() == user) {
-            return MessageDigest.isEqual(seen.mac(), mac) ? Optional.of(user) : Optional.empty();
+        if (user != null && seen != null && seen.user() == user && MessageDigest.isEqual(seen.mac(), mac)) {
+            return Optional.of(user);
         }
+        // Anything else pays the full price, so guessing is as slow as bcrypt makes it.
         Optional<UsersFile.User> checked = users.authenticate(name, password);
         checked.filter(u -> u.password().isBcrypt()).ifPresent(u -> remembered.put(name, new Remembered(u, mac)));
         return checked;

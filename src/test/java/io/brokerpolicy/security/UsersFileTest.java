@@ -84,4 +84,32 @@ class UsersFileTest {
         assertThat(users.authenticate("carol", "new-pw".toCharArray())).isPresent();
         assertThat(users.authenticate("alice", "s3cret-a".toCharArray())).isEmpty();
     }
+
+    @Test
+    void aRememberedBcryptSignIn_stillRefusesWrongPasswords_andForgetsWhenTheFileChanges() throws Exception {
+        Path file = dir.resolve("users.properties");
+        Files.writeString(file, "alice=" + BCrypt.withDefaults().hashToString(4, "first".toCharArray()) + ",evaluator\n");
+        UsersFileIdentityProvider provider = new UsersFileIdentityProvider();
+        provider.config = new SecurityConfig() {
+            @Override
+            public Path usersFile() {
+                return file;
+            }
+
+            @Override
+            public boolean generateUsersFile() {
+                return false;
+            }
+        };
+        provider.init();
+        assertThat(provider.check("alice", "first".toCharArray())).isPresent();
+        assertThat(provider.check("alice", "first".toCharArray())).as("remembered").isPresent();
+        assertThat(provider.check("alice", "firsT".toCharArray())).isEmpty();
+        assertThat(provider.check("bob", "first".toCharArray())).isEmpty();
+
+        Files.writeString(file, "alice=" + BCrypt.withDefaults().hashToString(4, "second".toCharArray()) + ",evaluator\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertThat(provider.check("alice", "first".toCharArray())).as("the old password is forgotten").isEmpty();
+        assertThat(provider.check("alice", "second".toCharArray())).isPresent();
+    }
 }
