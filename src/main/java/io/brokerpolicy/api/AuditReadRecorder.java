@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
  * Records every answered request to the compliance endpoints ({@code /api/v1/verdicts*},
  * {@code /api/v1/audit*}) in the audit read log, so no endpoint has to remember to. A read that cannot be
  * recorded is not answered: its body is replaced by a 503, since audit data shown to nobody-knows-whom is
- * what this log exists to prevent. Requests refused by the role check never reach here and show nothing.
+ * what this log exists to prevent. A request refused by the role check shows nothing; some of those reach
+ * here and are recorded with their 403. An answer produced off a worker thread (some error answers) is
+ * recorded beside it rather than before it, since the event loop must not wait for JDBC.
  */
 @Provider
 public class AuditReadRecorder implements ContainerResponseFilter {
