@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * compiler, given the repository's rule files damaged at random, never throws, never hangs (each try
  * bounded to 60 s) and reports errors with their file (100 tries: each is a full compile of the bundle).
  */
-class PolicyFileFuzzProperties {
+class PolicyFileFuzzPropertiesTest {
 
     static PolicyBundle repository;
     static ExecutorService worker;

@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * Whatever arrives, the snapshot validator answers a valid snapshot or an {@link InvalidRequestException}
  * whose every detail names a field: no other exception, so nothing becomes a 500. 1,000 tries each.
  */
-class SnapshotParserProperties {
+class SnapshotParserPropertiesTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC);
     final SnapshotParser parser = new SnapshotParser(CLOCK, 50);

@@ -38,7 +38,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * but {@link PolicyNotFoundException}, the verdict can always be written as JSON, and the margin invariants
  * of domain.md hold. 1,000 tries.
  */
-class MarginArithmeticProperties {
+class MarginArithmeticPropertiesTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC);
     static final BigDecimal CENT = new BigDecimal("0.01");
