@@ -19,6 +19,12 @@ final class DatabaseFailures {
                     || sql.getSQLState().equals("57P03"))) {
                 return true;
             }
+            // Agroal's pool had no connection to give within the acquisition timeout (an SQLException without
+            // an SQLState): the database is too slow or away; either way a retry later is the answer.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
             if (t instanceof java.net.ConnectException) {
                 return true;
             }

@@ -203,9 +203,18 @@ public final class SnapshotParser {
             for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    error(name, "is not a known field");
+                    errors.add(new FieldError(unknownFieldPath(name), "is not a known field"));
                 }
             }
+        }
+
+        /** A plain name as is; an empty, blank or odd one quoted, so the client can still see which it was. */
+        private String unknownFieldPath(String name) {
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+                return path(name);
+            }
+            String quoted = "[\"" + abbreviate(name).replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+            return prefix.isEmpty() ? "$" + quoted : prefix + quoted;
         }
 
         String text(String field, boolean required) {

@@ -15,9 +15,11 @@ import java.time.Duration;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts PostgreSQL on a free loopback port with its data in {@code dataDirectory}, kept if it exists. */
@@ -31,7 +33,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", keepData ? "on" : "off")
                     .start();
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -51,6 +53,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String password() {
         return "postgres";
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * The folder of the PostgreSQL binaries zonky extracted (it has {@code bin/pg_ctl}). zonky can start a
+     * server once and not again, so stopping and starting the same server on the same port and data (the
+     * fault tests) goes through pg_ctl from here.
+     */
+    public Path binaries() {
+        try {
+            java.lang.reflect.Field pgDir = EmbeddedPostgres.class.getDeclaredField("pgDir");
+            pgDir.setAccessible(true);
+            return ((java.io.File) pgDir.get(postgres)).toPath();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this zonky version keeps its binaries elsewhere", e);
+        }
     }
 
     @Override

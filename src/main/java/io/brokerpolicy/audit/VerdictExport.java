@@ -6,6 +6,7 @@ import io.brokerpolicy.persistence.VerdictEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -33,6 +34,8 @@ public class VerdictExport {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    AccountIdMasker masker;
 
     /** Writes the range; answers how many verdicts were written. */
     public long write(Instant from, Instant to, ExportFormat format, OutputStream out) throws IOException {
@@ -40,7 +43,7 @@ public class VerdictExport {
         try (Connection connection = dataSource.getConnection()) {
             long written = ReadOnlySnapshot.run(connection, () -> {
                 try {
-                    return writeRows(connection, from, to, format, writer);
+                    return writeRows(connection, from, to, format, writer, masker);
                 } catch (IOException e) {
                     throw new ClientGone(e);
                 }
@@ -54,8 +57,8 @@ public class VerdictExport {
         }
     }
 
-    private static long writeRows(Connection connection, Instant from, Instant to, ExportFormat format, Writer writer)
-            throws SQLException, IOException {
+    private static long writeRows(Connection connection, Instant from, Instant to, ExportFormat format, Writer writer,
+                                  AccountIdMasker masker) throws SQLException, IOException {
         try (PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setFetchSize(FETCH_SIZE);
             statement.setTimestamp(1, Timestamp.from(from));
@@ -68,9 +71,10 @@ public class VerdictExport {
                 while (rows.next()) {
                     VerdictEntity row = VerdictRows.read(rows);
                     if (format == ExportFormat.CSV) {
+                        row.accountId = masker.mask(row.accountId);
                         writer.write(CsvVerdictLine.of(row, Json.MAPPER.readTree(row.verdict)));
                     } else {
-                        writer.write(Json.MAPPER.writeValueAsString(VerdictRecords.fullRecord(row)));
+                        writer.write(Json.MAPPER.writeValueAsString(masked(VerdictRecords.fullRecord(row), masker)));
                         writer.write('\n');
                     }
                     count++;
@@ -78,6 +82,17 @@ public class VerdictExport {
             }
             return count;
         }
+    }
+
+    /** The account id wherever a record names it: the verdict and its input snapshot. */
+    private static ObjectNode masked(ObjectNode record, AccountIdMasker masker) {
+        if (masker.enabled()) {
+            record.put("accountId", masker.mask(record.path("accountId").asText(null)));
+            if (record.get("snapshot") instanceof ObjectNode snapshot) {
+                snapshot.put("accountId", masker.mask(snapshot.path("accountId").asText(null)));
+            }
+        }
+        return record;
     }
 
     /** Carries a write failure (the client went away) out through the SQL-only callback. */

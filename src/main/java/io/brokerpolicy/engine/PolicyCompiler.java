@@ -79,7 +79,15 @@ public final class PolicyCompiler {
             Resource resource = ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(file.getKey());
             resource.setResourceType(ResourceType.DRL);
-            builder.add(resource, ResourceType.DRL);
+            try {
+                builder.add(resource, ResourceType.DRL);
+            } catch (RuntimeException | StackOverflowError crash) {
+                // Drools itself fails on some broken files (found by fuzzing: an NPE in its consequence
+                // parser). A file that crashes the compiler is a refused file, reported like any other.
+                errors.add(new BundleError(file.getKey(), 0, "the rule compiler could not read this file ("
+                        + crash.getClass().getSimpleName() + (crash.getMessage() == null ? "" : ": " + crash.getMessage())
+                        + "); look for an unfinished statement or block"));
+            }
         }
         for (KnowledgeBuilderError error : builder.getErrors()) {
             errors.add(toBundleError(error));

@@ -116,7 +116,22 @@ class EvaluationApiTest {
                 bad("negative fees", s -> firstPosition(s).put("fees", "-1"), "positions[0].fees"),
                 bad("price as boolean", s -> firstPosition(s).put("markPrice", true), "positions[0].markPrice"),
                 bad("asOf in the future", s -> s.put("asOf", "2999-01-01T00:00:00Z"), "asOf"),
-                bad("asOf not a timestamp", s -> s.put("asOf", "yesterday"), "asOf"));
+                bad("asOf not a timestamp", s -> s.put("asOf", "yesterday"), "asOf"),
+                bad("negative mark price", s -> firstPosition(s).put("markPrice", "-1.2000"), "positions[0].markPrice"),
+                bad("negative open price as number", s -> firstPosition(s).put("openPrice", new java.math.BigDecimal("-1.23")),
+                        "positions[0].openPrice"),
+                bad("minus infinity swap", s -> firstPosition(s).put("swap", "-Infinity"), "positions[0].swap"),
+                bad("huge exponent as number", s -> firstPosition(s).put("quantity", new java.math.BigDecimal("1E+400")),
+                        "positions[0].quantity"),
+                bad("hex number", s -> s.put("balance", "0x10"), "balance"),
+                bad("account opened in the future", s -> s.put("accountOpenedAt", "2999-01-01T00:00:00Z"), "accountOpenedAt"),
+                bad("position opened beyond year 9999", s -> firstPosition(s).put("openedAt", "+10000-01-01T00:00:00Z"),
+                        "positions[0].openedAt"),
+                bad("leverage beyond 1000", s -> firstPosition(s).put("leverage", "5000"), "positions[0].leverage"),
+                bad("isolated margin on a cross position", s -> firstPosition(s).put("isolatedMargin", "10"),
+                        "positions[0].isolatedMargin"),
+                bad("positions not a list", s -> s.put("positions", "p1"), "positions"),
+                bad("empty field name", s -> s.put("", "x"), "$[\"\"]"));
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> spoil, String field) {

@@ -21,6 +21,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             return Map.of();
         }
         database = EmbeddedDatabase.start(Path.of("target", "test-postgres-" + UUID.randomUUID()), false);
+        System.setProperty(PostgresServer.BINARIES, database.binaries().toString());
+        System.setProperty(PostgresServer.DATA, database.dataDirectory().toAbsolutePath().toString());
+        System.setProperty(PostgresServer.PORT, Integer.toString(database.port()));
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + database.port() + "/postgres",
                 "quarkus.datasource.username", database.username(),

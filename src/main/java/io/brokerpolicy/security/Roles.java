@@ -1,0 +1,15 @@
+package io.brokerpolicy.security;
+
+import java.util.List;
+
+/** The roles of api.md. The HTTP permissions in application.properties refer to these names. */
+public final class Roles {
+
+    public static final String EVALUATOR = "evaluator";
+    public static final String RISK_EDITOR = "risk-editor";
+    public static final String COMPLIANCE = "compliance";
+    public static final List<String> ALL = List.of(EVALUATOR, RISK_EDITOR, COMPLIANCE);
+
+    private Roles() {
+    }
+}
