@@ -87,7 +87,12 @@ public class VerdictExport {
     /** The account id wherever a record names it: the verdict and its input snapshot. */
     private static ObjectNode masked(ObjectNode record, AccountIdMasker masker) {
         if (masker.enabled()) {
-            record.put("accountId", masker.mask(record.path("accountId").asText(null)));
+            String accountId = record.path("accountId").asText(null);
+            String mask = masker.mask(accountId);
+            record.put("accountId", mask);
+            if (accountId != null && record.hasNonNull("explanation")) {
+                record.put("explanation", record.get("explanation").asText().replace(accountId, mask));
+            }
             if (record.get("snapshot") instanceof ObjectNode snapshot) {
                 snapshot.put("accountId", masker.mask(snapshot.path("accountId").asText(null)));
             }

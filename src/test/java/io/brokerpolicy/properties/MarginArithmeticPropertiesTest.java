@@ -61,6 +61,16 @@ class MarginArithmeticPropertiesTest {
             return;
         }
         assertThat(Json.MAPPER.writeValueAsString(VerdictView.of("id", CLOCK.instant(), verdict))).isNotEmpty();
+        if (verdict.maintenanceMargin() != null) {
+            // The exchange model decides by margin ratio, not margin level: a cross ratio at or above the
+            // liquidation ratio is a stop-out (an isolated position can be one on its own, so not conversely).
+            var m = verdict.maintenanceMargin();
+            if (m.crossMarginRatio() != null && m.crossMarginRatio().compareTo(m.liquidationRatio()) >= 0) {
+                assertThat(verdict.status()).isEqualTo(AccountStatus.STOP_OUT);
+            }
+            assertThat(verdict.thresholds().stopOutLevel()).isNull();
+            return;
+        }
         BigDecimal stopOut = verdict.thresholds().stopOutLevel();
         BigDecimal level = verdict.marginLevel();
 
