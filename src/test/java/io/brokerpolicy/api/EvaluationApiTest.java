@@ -15,14 +15,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerpolicy.testsupport.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -178,15 +175,6 @@ class EvaluationApiTest {
     }
 
     private long storedRows(String snapshotId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("select count(*) from verdict where snapshot_id = ?")) {
-            q.setString(1, snapshotId);
-            try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredRows.verdictsOf(dataSource, snapshotId);
     }
 }

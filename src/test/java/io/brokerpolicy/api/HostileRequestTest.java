@@ -10,14 +10,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerpolicy.testsupport.Snapshots;
+import io.brokerpolicy.testsupport.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import io.brokerpolicy.testsupport.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.OutputStream;
@@ -158,15 +155,6 @@ class HostileRequestTest {
     }
 
     private long rows(String snapshotId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("select count(*) from verdict where snapshot_id = ?")) {
-            q.setString(1, snapshotId);
-            try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredRows.verdictsOf(dataSource, snapshotId);
     }
 }

@@ -8,6 +8,7 @@ import io.brokerpolicy.testsupport.Api;
 import io.brokerpolicy.testsupport.PostgresServer;
 import io.brokerpolicy.testsupport.Snapshots;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.brokerpolicy.testsupport.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -16,10 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -185,14 +182,6 @@ class DatabaseOutageTest {
     }
 
     private long count(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, parameter);
-            try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredRows.count(dataSource, sql, parameter);
     }
 }
