@@ -34,6 +34,8 @@ public final class PolicyCompiler {
     private final int maxRuleFirings;
     private final long maxEvaluationMillis;
 
+    private static final ClassLoader CLASS_LOADER = new RememberingClassLoader(PolicyCompiler.class.getClassLoader());
+
     public PolicyCompiler() {
         this(DEFAULT_MAX_RULE_FIRINGS);
     }
@@ -65,7 +67,7 @@ public final class PolicyCompiler {
         if (rules.isEmpty()) {
             errors.add(new BundleError(PolicyBundle.RULES_PREFIX, 0, "the bundle has no rule files (rules/*.drl)"));
         }
-        ClassLoader loader = PolicyCompiler.class.getClassLoader();
+        ClassLoader loader = CLASS_LOADER;
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         for (Map.Entry<String, String> file : rules.entrySet()) {

@@ -53,6 +53,7 @@ public class PolicyLifecycle {
     private BundleValidator validator;
     private volatile Rejection lastRejected;
     private boolean warmedUpEarly;
+    private static final int COMPILER_WARMUP_ROUNDS = 6;
     private final Map<Long, CompiledPolicy> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, CompiledPolicy> eldest) {
@@ -85,6 +86,31 @@ public class PolicyLifecycle {
         if (!warmedUpEarly) {
             Warmup.run(active.get().policy());
         }
+        warmUpTheCompilerInTheBackground(active.get().policy().bundle());
+    }
+
+    /**
+     * The first compiles in a JVM take several times longer than later ones, and a risk team's first edit
+     * after a start should not pay for that. So,
+     * once the service is ready, a low-priority thread validates the active bundle a few times and throws
+     * the results away; nothing is stored or activated.
+     */
+    private void warmUpTheCompilerInTheBackground(PolicyBundle bundle) {
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(2_000); // after the startup, not competing with it for the cores
+                for (int round = 0; round < COMPILER_WARMUP_ROUNDS; round++) {
+                    validator().validate(bundle, 0);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "compiler warm-up stopped");
+            }
+        }, "policy-compiler-warmup");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     public Optional<Rejection> lastRejected() {
