@@ -9,8 +9,22 @@ final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /**
+     * Looks through causes and suppressed exceptions: a commit that fails because the server went away
+     * reaches us as a transaction RollbackException whose database error is only a suppressed XAException's
+     * cause (seen when PostgreSQL was stopped mid-commit).
+     */
     static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        return isUnavailable(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isUnavailable(Throwable failure, java.util.Set<Throwable> seen) {
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isUnavailable(suppressed, seen)) {
+                    return true;
+                }
+            }
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -27,9 +41,6 @@ final class DatabaseFailures {
             }
             if (t instanceof java.net.ConnectException) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

@@ -89,8 +89,7 @@ public class VerdictResource {
     @Transactional
     public ObjectNode get(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
-        VerdictEntity row = VerdictEntity.byVerdictId(parseId(verdictId))
-                .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
+        VerdictEntity row = stored(verdictId);
         readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
         return VerdictRecords.fullRecord(row);
     }
@@ -101,8 +100,7 @@ public class VerdictResource {
     @Transactional
     public String replay(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
-        VerdictEntity row = VerdictEntity.byVerdictId(parseId(verdictId))
-                .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
+        VerdictEntity row = stored(verdictId);
         VerdictReplay.Report report = replay.replay(row);
         readLog.record(actor(caller), AuditReadLog.Action.REPLAY, verdictId, "identical=" + report.identical()
                 + " storedVersion=" + report.storedPolicy().version() + " activeVersion="
@@ -144,6 +142,11 @@ public class VerdictResource {
 
     static String actor(SecurityContext caller) {
         return caller == null || caller.getUserPrincipal() == null ? "anonymous" : caller.getUserPrincipal().getName();
+    }
+
+    private static VerdictEntity stored(String verdictId) {
+        return VerdictEntity.byVerdictId(parseId(verdictId))
+                .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
     }
 
     static UUID parseId(String verdictId) {

@@ -86,4 +86,20 @@ class DatabaseFailuresTest {
             assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("a bug"))).isFalse();
         }
     }
+
+    @Test
+    void aCommitRefusedBecauseTheServerWentAway_isUnavailable_thoughTheCauseIsOnlySuppressed() {
+        // As Narayana reports it (seen in the outage test): the database error is the cause of an XAException
+        // suppressed by the RollbackException, not in the cause chain.
+        SQLException adminShutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit");
+        xa.initCause(adminShutdown);
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException("Could not commit");
+        rollback.addSuppressed(xa);
+        assertThat(DatabaseFailures.isUnavailable(new RuntimeException("Error invoking subclass method", rollback))).isTrue();
+
+        jakarta.transaction.RollbackException byABug = new jakarta.transaction.RollbackException("Could not commit");
+        byABug.addSuppressed(new IllegalStateException("a bug"));
+        assertThat(DatabaseFailures.isUnavailable(byABug)).isFalse();
+    }
 }
