@@ -110,6 +110,6 @@ public class EngineBenchmark {
         fired.sort(Comparator.comparing(FiredRule::rule));
         return new Verdict(v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(), v.equity(),
                 v.usedMargin(), v.freeMargin(), v.marginLevel(), v.closeOuts(), v.afterCloseOut(), v.violations(),
-                v.liquidationPrices(), v.negativeBalanceAdjustment(), fired, v.explanation());
+                v.liquidationPrices(), v.negativeBalanceAdjustment(), fired, v.explanation(), v.maintenanceMargin());
     }
 }

@@ -55,10 +55,4 @@ public record VerdictView(
                 v.violations(), v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), v.explanation(),
                 v.maintenanceMargin(), evaluatedAt, evaluationMicros);
     }
-
-    public Verdict decision() {
-        return new Verdict(snapshotId, accountId, status, policy, thresholds, equity, usedMargin, freeMargin,
-                marginLevel, closeOuts, afterCloseOut, violations, liquidationPrices, negativeBalanceAdjustment,
-                firedRules, explanation, maintenanceMargin);
-    }
 }

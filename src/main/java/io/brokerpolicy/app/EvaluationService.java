@@ -89,10 +89,6 @@ public class EvaluationService {
         return store.append(evaluated);
     }
 
-    public SnapshotParser parser() {
-        return parser;
-    }
-
     static String canonical(JsonNode json) {
         try {
             return Json.MAPPER.writeValueAsString(json);

@@ -101,11 +101,6 @@ public class VerdictStore {
         });
     }
 
-    @Transactional
-    public StoredVerdict store(Evaluated evaluated) {
-        return append(List.of(evaluated)).get(0);
-    }
-
     /**
      * Stores a batch in one transaction and one hold of the chain lock, or nothing when any snapshotId in it
      * was stored before with other content. A snapshotId already stored (or repeated within the batch) is

@@ -36,14 +36,4 @@ public record Verdict(
         liquidationPrices = List.copyOf(liquidationPrices);
         firedRules = List.copyOf(firedRules);
     }
-
-    /** A verdict without the exchange model's part, as under the margin-level model (and as callers written before it build one). */
-    public Verdict(String snapshotId, String accountId, AccountStatus status, PolicyRef policy, Thresholds thresholds,
-                   BigDecimal equity, BigDecimal usedMargin, BigDecimal freeMargin, BigDecimal marginLevel,
-                   List<CloseOutStep> closeOuts, AccountFigures afterCloseOut, List<Violation> violations,
-                   List<LiquidationPrice> liquidationPrices, BigDecimal negativeBalanceAdjustment,
-                   List<FiredRule> firedRules, String explanation) {
-        this(snapshotId, accountId, status, policy, thresholds, equity, usedMargin, freeMargin, marginLevel, closeOuts,
-                afterCloseOut, violations, liquidationPrices, negativeBalanceAdjustment, firedRules, explanation, null);
-    }
 }
