@@ -1,7 +1,7 @@
 package io.brokerpolicy.bench;
 
+import io.brokerpolicy.bundle.BundleReader;
 import io.brokerpolicy.domain.AccountSnapshot;
-import io.brokerpolicy.engine.BundleReader;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.engine.PolicyCompiler;
 import java.lang.management.ManagementFactory;

@@ -1,9 +1,9 @@
 package io.brokerpolicy.bench;
 
+import io.brokerpolicy.bundle.BundleReader;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.FiredRule;
 import io.brokerpolicy.domain.Verdict;
-import io.brokerpolicy.engine.BundleReader;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.engine.PolicyCompiler;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.brokerpolicy.api;
 
 import io.brokerpolicy.app.CurrentActor;
-import io.brokerpolicy.audit.AuditAccessLog;
+import io.brokerpolicy.persistence.AuditAccessLog;
 import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

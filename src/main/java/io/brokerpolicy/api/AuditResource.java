@@ -1,8 +1,8 @@
 package io.brokerpolicy.api;
 
 import io.brokerpolicy.audit.AuditChainVerifier;
-import io.brokerpolicy.audit.AuditReadLog;
 import io.brokerpolicy.audit.ChainVerification;
+import io.brokerpolicy.persistence.AuditReadLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,7 +2,9 @@ package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brokerpolicy.engine.PolicyBundle;
+import io.brokerpolicy.bundle.PolicyBundle;
+import io.brokerpolicy.intake.FieldError;
+import io.brokerpolicy.intake.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.brokerpolicy.api;
 
+import io.brokerpolicy.intake.FieldError;
 import java.util.List;
 
 /** The body of every error answer: what went wrong, and per field why. */

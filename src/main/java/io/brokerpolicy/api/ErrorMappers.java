@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.brokerpolicy.audit.SnapshotConflictException;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
 import io.brokerpolicy.engine.EvaluationException;
+import io.brokerpolicy.intake.FieldError;
+import io.brokerpolicy.intake.InvalidRequestException;
 import io.brokerpolicy.policy.ActivePolicy;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

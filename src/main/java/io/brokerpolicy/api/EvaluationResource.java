@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.app.EvaluationService;
 import io.brokerpolicy.audit.StoredVerdict;
+import io.brokerpolicy.intake.FieldError;
+import io.brokerpolicy.intake.InvalidRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

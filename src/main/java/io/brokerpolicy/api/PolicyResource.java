@@ -1,17 +1,19 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.brokerpolicy.audit.PolicyVersionRecord;
+import io.brokerpolicy.bundle.BundleDiff;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.engine.PolicyBundle;
-import io.brokerpolicy.persistence.PolicyVersionEntity;
+import io.brokerpolicy.intake.FieldError;
+import io.brokerpolicy.intake.InvalidRequestException;
+import io.brokerpolicy.persistence.PolicyVersionStore;
+import io.brokerpolicy.persistence.SnapshotHistory;
 import io.brokerpolicy.policy.ActivePolicy;
-import io.brokerpolicy.policy.BundleDiff;
 import io.brokerpolicy.policy.BundleValidator;
 import io.brokerpolicy.policy.PolicyLifecycle;
-import io.brokerpolicy.policy.PolicyVersionStore;
 import io.brokerpolicy.policy.Simulation;
-import io.brokerpolicy.policy.SnapshotHistory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -63,8 +65,8 @@ public class PolicyResource {
 
     public record VersionView(long version, String hash, String state, Instant createdAt, String createdBy,
                               String source, Instant activatedAt) {
-        static VersionView of(PolicyVersionEntity v) {
-            return new VersionView(v.version, v.hash, v.state, v.createdAt, v.createdBy, v.source, v.activatedAt);
+        static VersionView of(PolicyVersionRecord v) {
+            return new VersionView(v.version(), v.hash(), v.state(), v.createdAt(), v.createdBy(), v.source(), v.activatedAt());
         }
     }
 
@@ -104,9 +106,9 @@ public class PolicyResource {
     @GET
     @Path("/versions/{n}")
     public VersionDetail version(@PathParam("n") long n) {
-        PolicyVersionEntity v = stored(n);
-        List<String> errors = v.errors == null ? List.of() : Arrays.asList(v.errors.split("\n"));
-        return new VersionDetail(v.version, v.hash, v.state, v.createdAt, v.createdBy, v.source, v.activatedAt,
+        PolicyVersionRecord v = stored(n);
+        List<String> errors = v.errors() == null ? List.of() : Arrays.asList(v.errors().split("\n"));
+        return new VersionDetail(v.version(), v.hash(), v.state(), v.createdAt(), v.createdBy(), v.source(), v.activatedAt(),
                 store.bundleOf(n).files(), errors);
     }
 
@@ -143,16 +145,16 @@ public class PolicyResource {
             return Response.status(422).type(MediaType.APPLICATION_JSON)
                     .entity(new ValidationView(false, bundle.hash(), outcome.scenariosRun(), outcome.errors())).build();
         }
-        PolicyVersionEntity v = outcome.version();
+        PolicyVersionRecord v = outcome.version();
         return Response.status(outcome.created() ? 201 : 200)
-                .entity(new DraftView(v.version, v.hash, v.state, outcome.created(), outcome.scenariosRun())).build();
+                .entity(new DraftView(v.version(), v.hash(), v.state(), outcome.created(), outcome.scenariosRun())).build();
     }
 
     @POST
     @Path("/versions/{n}/activate")
     public ActiveView activate(@PathParam("n") long n, @Context SecurityContext security) {
-        PolicyVersionEntity v = stored(n);
-        if (PolicyVersionStore.State.REJECTED.name().equals(v.state)) {
+        PolicyVersionRecord v = stored(n);
+        if (PolicyVersionStore.State.REJECTED.name().equals(v.state())) {
             throw new ClientErrorException("policy version " + n + " was rejected and cannot be activated", 409);
         }
         lifecycle.activate(n, actor(security), "activated through the API");
@@ -178,8 +180,8 @@ public class PolicyResource {
             throw new InvalidRequestException("last must be from 1 to " + MAX_SIMULATION_SIZE,
                     List.of(new FieldError("last", "must be from 1 to " + MAX_SIMULATION_SIZE + ", not " + last)));
         }
-        PolicyVersionEntity v = stored(n);
-        if (PolicyVersionStore.State.REJECTED.name().equals(v.state)) {
+        PolicyVersionRecord v = stored(n);
+        if (PolicyVersionStore.State.REJECTED.name().equals(v.state())) {
             throw new ClientErrorException("policy version " + n + " was rejected; there is nothing to simulate", 409);
         }
         CompiledPolicy candidate = lifecycle.compiledVersion(n);
@@ -193,7 +195,7 @@ public class PolicyResource {
         return BundleDiff.between(store.bundleOf(n), n, store.bundleOf(m), m);
     }
 
-    private PolicyVersionEntity stored(long n) {
+    private PolicyVersionRecord stored(long n) {
         return store.find(n).orElseThrow(() -> new NotFoundException("policy version " + n + " does not exist"));
     }
 

@@ -1,5 +1,7 @@
 package io.brokerpolicy.api;
 
+import io.brokerpolicy.intake.FieldError;
+import io.brokerpolicy.intake.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

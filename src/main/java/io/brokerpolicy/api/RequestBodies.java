@@ -2,6 +2,9 @@ package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerpolicy.intake.FieldError;
+import io.brokerpolicy.intake.InvalidRequestException;
+import io.brokerpolicy.intake.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.brokerpolicy.app.VerdictReplay;
-import io.brokerpolicy.audit.AuditReadLog;
 import io.brokerpolicy.audit.ExportFormat;
 import io.brokerpolicy.audit.VerdictCriteria;
 import io.brokerpolicy.audit.VerdictExport;
+import io.brokerpolicy.audit.VerdictRecord;
+import io.brokerpolicy.audit.VerdictRecords;
 import io.brokerpolicy.audit.VerdictSearch;
 import io.brokerpolicy.domain.AccountStatus;
-import io.brokerpolicy.persistence.VerdictEntity;
+import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.persistence.AuditReadLog;
+import io.brokerpolicy.persistence.StoredVerdicts;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -89,7 +92,7 @@ public class VerdictResource {
     @Transactional
     public ObjectNode get(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
-        VerdictEntity row = stored(verdictId);
+        VerdictRecord row = stored(verdictId);
         readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
         return VerdictRecords.fullRecord(row);
     }
@@ -100,7 +103,7 @@ public class VerdictResource {
     @Transactional
     public String replay(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
-        VerdictEntity row = stored(verdictId);
+        VerdictRecord row = stored(verdictId);
         VerdictReplay.Report report = replay.replay(row);
         readLog.record(actor(caller), AuditReadLog.Action.REPLAY, verdictId, "identical=" + report.identical()
                 + " storedVersion=" + report.storedPolicy().version() + " activeVersion="
@@ -144,8 +147,8 @@ public class VerdictResource {
         return caller == null || caller.getUserPrincipal() == null ? "anonymous" : caller.getUserPrincipal().getName();
     }
 
-    private static VerdictEntity stored(String verdictId) {
-        return VerdictEntity.byVerdictId(parseId(verdictId))
+    private static VerdictRecord stored(String verdictId) {
+        return StoredVerdicts.byVerdictId(parseId(verdictId))
                 .orElseThrow(() -> new NotFoundException("no verdict " + verdictId));
     }
 

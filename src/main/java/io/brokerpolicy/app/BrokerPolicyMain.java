@@ -1,5 +1,6 @@
 package io.brokerpolicy.app;
 
+import io.brokerpolicy.config.Defaults;
 import io.brokerpolicy.policy.EarlyCompile;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -19,12 +20,13 @@ public final class BrokerPolicyMain {
     }
 
     public static void main(String... args) {
-        EarlyCompile.start(Path.of(orDefault(setting("brokerpolicy.rules-dir"), "rules")),
-                Path.of(orDefault(setting("brokerpolicy.policies-dir"), "policies")),
-                Integer.parseInt(orDefault(setting("brokerpolicy.engine.max-rule-firings"), "10000")),
-                Long.parseLong(orDefault(setting("brokerpolicy.engine.max-evaluation-millis"), "2000")));
+        EarlyCompile.start(Path.of(orDefault(setting("brokerpolicy.rules-dir"), Defaults.RULES_DIR)),
+                Path.of(orDefault(setting("brokerpolicy.policies-dir"), Defaults.POLICIES_DIR)),
+                Integer.parseInt(orDefault(setting("brokerpolicy.engine.max-rule-firings"), Defaults.MAX_RULE_FIRINGS)),
+                Long.parseLong(orDefault(setting("brokerpolicy.engine.max-evaluation-millis"),
+                        Defaults.MAX_EVALUATION_MILLIS)));
         if (setting("quarkus.datasource.jdbc.url") == null) {
-            Path dataDir = Path.of(orDefault(setting("brokerpolicy.data-dir"), "data"));
+            Path dataDir = Path.of(orDefault(setting("brokerpolicy.data-dir"), Defaults.DATA_DIR));
             EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres"), true);
             System.setProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + database.port() + "/postgres");
             System.setProperty("quarkus.datasource.username", database.username());

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brokerpolicy.api.Json;
-import io.brokerpolicy.api.SnapshotParser;
-import io.brokerpolicy.api.VerdictView;
 import io.brokerpolicy.audit.JsonDifferences;
+import io.brokerpolicy.audit.VerdictDocument;
+import io.brokerpolicy.audit.VerdictRecord;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.persistence.VerdictEntity;
+import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.intake.SnapshotParser;
 import io.brokerpolicy.policy.ActivePolicy;
 import io.brokerpolicy.policy.PolicyLifecycle;
 import jakarta.annotation.PostConstruct;
@@ -66,13 +66,13 @@ public class VerdictReplay {
         parser = new SnapshotParser(clock, Integer.MAX_VALUE);
     }
 
-    public Report replay(VerdictEntity row) throws JsonProcessingException {
-        AccountSnapshot snapshot = parser.parse(Json.MAPPER.readTree(row.snapshot), "");
-        JsonNode original = Json.MAPPER.readTree(row.verdict);
+    public Report replay(VerdictRecord row) throws JsonProcessingException {
+        AccountSnapshot snapshot = parser.parse(Json.MAPPER.readTree(row.snapshot()), "");
+        JsonNode original = Json.MAPPER.readTree(row.verdict());
         Instant now = clock.instant();
 
-        CompiledPolicy stored = lifecycle.compiledVersion(row.policyVersion);
-        JsonNode replayed = asStored(row.verdictId.toString(), now, stored, snapshot);
+        CompiledPolicy stored = lifecycle.compiledVersion(row.policyVersion());
+        JsonNode replayed = asStored(row.verdictId().toString(), now, stored, snapshot);
         List<ReplayDifference> replayDifferences = JsonDifferences.between(decision(original), decision(replayed))
                 .stream().map(d -> new ReplayDifference(d.path(), d.original(), d.other())).toList();
         boolean identical = decisionText(original).equals(decisionText(replayed));
@@ -82,7 +82,7 @@ public class VerdictReplay {
         String activeError = null;
         List<ActiveDifference> differences;
         try {
-            underActive = asStored(row.verdictId.toString(), now, current, snapshot);
+            underActive = asStored(row.verdictId().toString(), now, current, snapshot);
             differences = JsonDifferences.between(decision(original), decision(underActive)).stream()
                     .map(d -> new ActiveDifference(d.path(), d.original(), d.other())).toList();
         } catch (PolicyNotFoundException e) {
@@ -101,12 +101,12 @@ public class VerdictReplay {
         long started = System.nanoTime();
         Verdict verdict = policy.evaluate(snapshot);
         long micros = (System.nanoTime() - started) / 1_000;
-        return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VerdictView.of(verdictId, at, verdict, micros)));
+        return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VerdictDocument.of(verdictId, at, verdict, micros)));
     }
 
     private static JsonNode decision(JsonNode verdict) {
         ObjectNode copy = verdict.deepCopy();
-        copy.remove(VerdictView.NOT_PART_OF_THE_DECISION);
+        copy.remove(VerdictDocument.NOT_PART_OF_THE_DECISION);
         return copy;
     }
 

@@ -1,5 +1,6 @@
 package io.brokerpolicy.audit;
 
+import io.brokerpolicy.config.MaskingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,5 @@
 package io.brokerpolicy.audit;
 
-import io.brokerpolicy.persistence.PolicyEventEntity;
-import io.brokerpolicy.persistence.VerdictEntity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,15 +15,16 @@ public final class AuditHashes {
     private AuditHashes() {
     }
 
-    public static String ofVerdict(VerdictEntity v) {
-        return hash("verdict", v.prevHash, Long.toString(v.chainSeq), v.verdictId.toString(), v.snapshotId,
-                v.snapshotHash, v.accountId, v.brokerId, v.accountType, v.status, Long.toString(v.policyVersion),
-                v.policyHash, v.asOf.toString(), v.evaluatedAt.toString(), v.snapshot, v.verdict);
+    public static String ofVerdict(VerdictRecord v) {
+        return hash("verdict", v.prevHash(), Long.toString(v.chainSeq()), v.verdictId().toString(), v.snapshotId(),
+                v.snapshotHash(), v.accountId(), v.brokerId(), v.accountType(), v.status(),
+                Long.toString(v.policyVersion()), v.policyHash(), v.asOf().toString(), v.evaluatedAt().toString(),
+                v.snapshot(), v.verdict());
     }
 
-    public static String ofPolicyEvent(PolicyEventEntity e) {
-        return hash("policy_event", e.prevHash, Long.toString(e.chainSeq), Long.toString(e.version), e.action,
-                e.actor, e.at.toString(), e.detail == null ? "" : e.detail);
+    public static String ofPolicyEvent(PolicyEventRecord e) {
+        return hash("policy_event", e.prevHash(), Long.toString(e.chainSeq()), Long.toString(e.version()), e.action(),
+                e.actor(), e.at().toString(), e.detail() == null ? "" : e.detail());
     }
 
     public static String sha256(String text) {

@@ -1,7 +1,5 @@
 package io.brokerpolicy.audit;
 
-import io.brokerpolicy.persistence.PolicyEventEntity;
-import io.brokerpolicy.persistence.VerdictEntity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,22 +59,16 @@ final class ChainCursor implements AutoCloseable {
     }
 
     private static ChainLink verdict(ResultSet r) throws SQLException {
-        VerdictEntity v = VerdictRows.read(r);
-        return new ChainLink(v.chainSeq, "verdict", v.verdictId.toString(), v.prevHash, v.rowHash,
+        VerdictRecord v = VerdictRows.read(r);
+        return new ChainLink(v.chainSeq(), "verdict", v.verdictId().toString(), v.prevHash(), v.rowHash(),
                 AuditHashes.ofVerdict(v));
     }
 
     private static ChainLink policyEvent(ResultSet r) throws SQLException {
-        PolicyEventEntity e = new PolicyEventEntity();
-        e.chainSeq = r.getLong("chain_seq");
-        e.version = r.getLong("version");
-        e.action = r.getString("action");
-        e.actor = r.getString("actor");
-        e.at = instant(r, "at");
-        e.detail = r.getString("detail");
-        e.prevHash = r.getString("prev_hash");
-        e.rowHash = r.getString("row_hash");
-        return new ChainLink(e.chainSeq, "policy_event", Long.toString(e.chainSeq), e.prevHash, e.rowHash,
+        PolicyEventRecord e = new PolicyEventRecord(r.getLong("chain_seq"), r.getLong("version"),
+                r.getString("action"), r.getString("actor"), instant(r, "at"), r.getString("detail"),
+                r.getString("prev_hash"), r.getString("row_hash"));
+        return new ChainLink(e.chainSeq(), "policy_event", Long.toString(e.chainSeq()), e.prevHash(), e.rowHash(),
                 AuditHashes.ofPolicyEvent(e));
     }
 

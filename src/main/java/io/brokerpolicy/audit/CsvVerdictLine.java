@@ -1,7 +1,6 @@
 package io.brokerpolicy.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brokerpolicy.persistence.VerdictEntity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +18,13 @@ final class CsvVerdictLine {
     private CsvVerdictLine() {
     }
 
-    static String of(VerdictEntity row, JsonNode verdict) {
-        List<String> fields = List.of(row.verdictId.toString(), row.evaluatedAt.toString(), row.snapshotId,
-                row.accountId, row.brokerId, row.accountType, row.status, number(verdict, "marginLevel"),
-                number(verdict, "equity"), number(verdict, "usedMargin"), Long.toString(row.policyVersion),
-                row.policyHash, text(verdict.path("policy"), "file"), Integer.toString(verdict.path("closeOuts").size()),
-                violations(verdict), Long.toString(row.chainSeq), row.rowHash);
+    static String of(VerdictRecord row, JsonNode verdict) {
+        List<String> fields = List.of(row.verdictId().toString(), row.evaluatedAt().toString(), row.snapshotId(),
+                row.accountId(), row.brokerId(), row.accountType(), row.status(), number(verdict, "marginLevel"),
+                number(verdict, "equity"), number(verdict, "usedMargin"), Long.toString(row.policyVersion()),
+                row.policyHash(), text(verdict.path("policy"), "file"),
+                Integer.toString(verdict.path("closeOuts").size()), violations(verdict), Long.toString(row.chainSeq()),
+                row.rowHash());
         StringBuilder line = new StringBuilder(256);
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

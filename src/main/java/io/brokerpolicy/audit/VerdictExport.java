@@ -1,12 +1,10 @@
 package io.brokerpolicy.audit;
 
-import io.brokerpolicy.api.Json;
-import io.brokerpolicy.api.VerdictRecords;
-import io.brokerpolicy.persistence.VerdictEntity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerpolicy.intake.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -69,10 +67,10 @@ public class VerdictExport {
             long count = 0;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    VerdictEntity row = VerdictRows.read(rows);
+                    VerdictRecord row = VerdictRows.read(rows);
                     if (format == ExportFormat.CSV) {
-                        row.accountId = masker.mask(row.accountId);
-                        writer.write(CsvVerdictLine.of(row, Json.MAPPER.readTree(row.verdict)));
+                        VerdictRecord shown = row.withAccountId(masker.mask(row.accountId()));
+                        writer.write(CsvVerdictLine.of(shown, Json.MAPPER.readTree(row.verdict())));
                     } else {
                         writer.write(Json.MAPPER.writeValueAsString(masked(VerdictRecords.fullRecord(row), masker)));
                         writer.write('\n');

@@ -1,12 +1,11 @@
 package io.brokerpolicy.audit;
 
-import io.brokerpolicy.persistence.VerdictEntity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Reads verdict rows from plain JDBC result sets (the streaming reads), into detached entities. */
+/** Reads verdict rows from plain JDBC result sets (the streaming reads), into records. */
 final class VerdictRows {
 
     /** Every column, in the order of the table. */
@@ -17,24 +16,13 @@ final class VerdictRows {
     private VerdictRows() {
     }
 
-    static VerdictEntity read(ResultSet r) throws SQLException {
-        VerdictEntity v = new VerdictEntity();
-        v.chainSeq = r.getLong("chain_seq");
-        v.verdictId = r.getObject("verdict_id", UUID.class);
-        v.snapshotId = r.getString("snapshot_id");
-        v.snapshotHash = r.getString("snapshot_hash");
-        v.accountId = r.getString("account_id");
-        v.brokerId = r.getString("broker_id");
-        v.accountType = r.getString("account_type");
-        v.status = r.getString("status");
-        v.policyVersion = r.getLong("policy_version");
-        v.policyHash = r.getString("policy_hash");
-        v.asOf = r.getObject("as_of", OffsetDateTime.class).toInstant();
-        v.evaluatedAt = r.getObject("evaluated_at", OffsetDateTime.class).toInstant();
-        v.snapshot = r.getString("snapshot");
-        v.verdict = r.getString("verdict");
-        v.prevHash = r.getString("prev_hash");
-        v.rowHash = r.getString("row_hash");
-        return v;
+    static VerdictRecord read(ResultSet r) throws SQLException {
+        return new VerdictRecord(r.getLong("chain_seq"), r.getObject("verdict_id", UUID.class),
+                r.getString("snapshot_id"), r.getString("snapshot_hash"), r.getString("account_id"),
+                r.getString("broker_id"), r.getString("account_type"), r.getString("status"),
+                r.getLong("policy_version"), r.getString("policy_hash"),
+                r.getObject("as_of", OffsetDateTime.class).toInstant(),
+                r.getObject("evaluated_at", OffsetDateTime.class).toInstant(), r.getString("snapshot"),
+                r.getString("verdict"), r.getString("prev_hash"), r.getString("row_hash"));
     }
 }

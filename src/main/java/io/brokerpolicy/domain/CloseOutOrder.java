@@ -4,7 +4,7 @@ import java.util.Comparator;
 
 /**
  * The order in which positions are closed at stop-out. Each order ends in the same deterministic
- * tie-breaks (domain.md): larger used margin, then earlier openedAt, then positionId.
+ * tie-breaks (docs/domain.md): larger used margin, then earlier openedAt, then positionId.
  */
 public enum CloseOutOrder {
     LARGEST_LOSS_FIRST(Comparator.comparing(PositionState::floatingPnl)),

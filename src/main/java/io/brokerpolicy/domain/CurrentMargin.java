@@ -3,9 +3,10 @@ package io.brokerpolicy.domain;
 import java.math.BigDecimal;
 
 /**
- * The account's margin as it stands, updated after every close-out step. Kept apart from
- * {@link MarginAccount}, which the rules never update, so that rules about the snapshot as received
- * (status, KYC limit) are not re-triggered by each close.
+ * The account's margin as it stands after each close-out step: the close-out rules {@code update} this
+ * fact after every step, so the engine re-evaluates the rules written on it. The engine is never told
+ * of the changes to {@link MarginAccount} behind it, so rules written on the account (status, KYC
+ * limit) fire once, on the snapshot as received, and are not re-triggered by each close.
  */
 public final class CurrentMargin {
 

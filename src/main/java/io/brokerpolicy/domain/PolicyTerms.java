@@ -85,8 +85,4 @@ public record PolicyTerms(
     public Thresholds thresholds() {
         return new Thresholds(marginCallLevel, stopOutLevel);
     }
-
-    public boolean hasKycLimit() {
-        return kycMaxNotional != null;
-    }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One open position of an account snapshot, as the trading system reported it.
  *
- * <p>The arithmetic (domain.md, "Quantities"):
+ * <p>The arithmetic (docs/domain.md, "Quantities"):
  * <ol>
  *   <li>units = quantity x contractSize</li>
  *   <li>unrealized PnL = (mark - open) x units for LONG, (open - mark) x units for SHORT</li>

@@ -1,6 +1,9 @@
 package io.brokerpolicy.domain;
 
-/** Findings reported beside the status; none of them depends on the margin level. */
+/**
+ * Findings reported beside the status. The leverage and KYC findings do not depend on the margin level;
+ * a negative balance is found after a stop-out has closed positions.
+ */
 public enum ViolationCode {
     /** A position's leverage is above the effective cap for its instrument class. */
     LEVERAGE_CAP_EXCEEDED,

@@ -1,5 +1,6 @@
 package io.brokerpolicy.engine;
 
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.CurrentMaintenanceMargin;
 import io.brokerpolicy.domain.CurrentMargin;

@@ -1,7 +1,9 @@
 package io.brokerpolicy.engine;
 
+import io.brokerpolicy.bundle.PolicyBookParser;
+import io.brokerpolicy.bundle.PolicyBundle;
+import io.brokerpolicy.config.Defaults;
 import io.brokerpolicy.domain.policy.BundleError;
-import io.brokerpolicy.policy.PolicyBookParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,20 +30,17 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class PolicyCompiler {
 
-    public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
-    public static final long DEFAULT_MAX_EVALUATION_MILLIS = 2_000;
-
     private final int maxRuleFirings;
     private final long maxEvaluationMillis;
 
     private static final ClassLoader CLASS_LOADER = new RememberingClassLoader(PolicyCompiler.class.getClassLoader());
 
     public PolicyCompiler() {
-        this(DEFAULT_MAX_RULE_FIRINGS);
+        this(Defaults.maxRuleFirings());
     }
 
     public PolicyCompiler(int maxRuleFirings) {
-        this(maxRuleFirings, DEFAULT_MAX_EVALUATION_MILLIS);
+        this(maxRuleFirings, Defaults.maxEvaluationMillis());
     }
 
     /** Bounds every evaluation of what it compiles: at most so many rule firings and so many milliseconds. */

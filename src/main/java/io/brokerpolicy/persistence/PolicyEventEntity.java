@@ -1,5 +1,6 @@
 package io.brokerpolicy.persistence;
 
+import io.brokerpolicy.audit.PolicyEventRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,4 +29,8 @@ public class PolicyEventEntity extends PanacheEntityBase {
     public String prevHash;
     @Column(name = "row_hash", nullable = false)
     public String rowHash;
+
+    public PolicyEventRecord toRecord() {
+        return new PolicyEventRecord(chainSeq, version, action, actor, at, detail, prevHash, rowHash);
+    }
 }

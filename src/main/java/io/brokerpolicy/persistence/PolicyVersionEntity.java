@@ -1,5 +1,6 @@
 package io.brokerpolicy.persistence;
 
+import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,5 +43,9 @@ public class PolicyVersionEntity extends PanacheEntityBase {
 
     public static List<PolicyVersionEntity> newestFirst() {
         return list("order by version desc");
+    }
+
+    public PolicyVersionRecord toRecord() {
+        return new PolicyVersionRecord(version, hash, state, source, createdBy, createdAt, activatedAt, errors);
     }
 }

@@ -1,5 +1,6 @@
 package io.brokerpolicy.persistence;
 
+import io.brokerpolicy.audit.VerdictRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,5 +61,10 @@ public class VerdictEntity extends PanacheEntityBase {
 
     public static Optional<VerdictEntity> byVerdictId(UUID verdictId) {
         return find("verdictId", verdictId).firstResultOptional();
+    }
+
+    public VerdictRecord toRecord() {
+        return new VerdictRecord(chainSeq, verdictId, snapshotId, snapshotHash, accountId, brokerId, accountType, status,
+                policyVersion, policyHash, asOf, evaluatedAt, snapshot, verdict, prevHash, rowHash);
     }
 }

@@ -1,8 +1,9 @@
 package io.brokerpolicy.policy;
 
+import io.brokerpolicy.bundle.PolicyBundle;
+import io.brokerpolicy.bundle.ScenarioParser;
 import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
 import java.time.Clock;
 import java.util.List;

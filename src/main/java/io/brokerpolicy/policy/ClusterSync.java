@@ -1,6 +1,7 @@
 package io.brokerpolicy.policy;
 
-import io.brokerpolicy.app.BrokerPolicyConfig;
+import io.brokerpolicy.config.BrokerPolicyConfig;
+import io.brokerpolicy.persistence.PolicyVersionStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -1,7 +1,7 @@
 package io.brokerpolicy.policy;
 
-import io.brokerpolicy.engine.BundleReader;
-import io.brokerpolicy.engine.PolicyBundle;
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
 import java.nio.file.Path;
 import java.util.Optional;

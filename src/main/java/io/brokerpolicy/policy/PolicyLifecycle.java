@@ -1,12 +1,13 @@
 package io.brokerpolicy.policy;
 
-import io.brokerpolicy.app.BrokerPolicyConfig;
+import io.brokerpolicy.audit.PolicyVersionRecord;
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
+import io.brokerpolicy.config.BrokerPolicyConfig;
 import io.brokerpolicy.domain.policy.BundleError;
-import io.brokerpolicy.engine.BundleReader;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
-import io.brokerpolicy.persistence.PolicyVersionEntity;
+import io.brokerpolicy.persistence.PolicyVersionStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,7 @@ public class PolicyLifecycle {
     }
 
     /** A draft stored (or found already stored under the same hash), or the errors that kept it out. */
-    public record DraftOutcome(PolicyVersionEntity version, boolean created, int scenariosRun, List<BundleError> errors) {
+    public record DraftOutcome(PolicyVersionRecord version, boolean created, int scenariosRun, List<BundleError> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -125,21 +126,21 @@ public class PolicyLifecycle {
      */
     synchronized LoadOutcome loadAtStartup() {
         PolicyBundle bundle = BundleReader.read(config.rulesDir(), config.policiesDir());
-        Optional<PolicyVersionEntity> dbActive = store.active();
-        Optional<PolicyVersionEntity> stored = store.findAny(bundle.hash());
+        Optional<PolicyVersionRecord> dbActive = store.active();
+        Optional<PolicyVersionRecord> stored = store.findAny(bundle.hash());
         if (dbActive.isPresent() && stored.isPresent()) {
             syncToDatabase("startup");
-            if (PolicyVersionStore.State.REJECTED.name().equals(stored.get().state)) {
+            if (PolicyVersionStore.State.REJECTED.name().equals(stored.get().state())) {
                 // still broken since it was rejected: say so again, as a fresh start would be asked
                 lastRejected = new Rejection(clock.instant(), STARTUP, bundle.hash(), validator().validate(bundle, 0).errors());
                 LOG.warnf("the folders hold version %d, rejected before; the active version %d keeps serving",
-                        stored.get().version, dbActive.get().version);
+                        stored.get().version(), dbActive.get().version());
             }
-            if (!dbActive.get().hash.equals(bundle.hash())) {
+            if (!dbActive.get().hash().equals(bundle.hash())) {
                 LOG.infof("the folders hold a bundle already stored (%s); serving the active version %d from the database",
-                        bundle.hash(), dbActive.get().version);
+                        bundle.hash(), dbActive.get().version());
             }
-            return new LoadOutcome(dbActive.get().version, false, List.of());
+            return new LoadOutcome(dbActive.get().version(), false, List.of());
         }
         return load(bundle, "system", STARTUP);
     }
@@ -173,8 +174,8 @@ public class PolicyLifecycle {
             return new LoadOutcome(null, false, validation.errors());
         }
         long version = store.findUsable(bundle.hash())
-                .map(v -> v.version)
-                .orElseGet(() -> store.create(bundle, PolicyVersionStore.State.DRAFT, source, actor, null).version);
+                .map(v -> v.version())
+                .orElseGet(() -> store.create(bundle, PolicyVersionStore.State.DRAFT, source, actor, null).version());
         activateCompiled(validation.policy().withVersion(version), actor, "loaded from folders (" + source + ")");
         return new LoadOutcome(version, true, List.of());
     }
@@ -191,13 +192,13 @@ public class PolicyLifecycle {
             reject(bundle, API, validation.errors());
             return new DraftOutcome(null, false, validation.scenariosRun(), validation.errors());
         }
-        Optional<PolicyVersionEntity> existing = store.findUsable(bundle.hash());
+        Optional<PolicyVersionRecord> existing = store.findUsable(bundle.hash());
         if (existing.isPresent()) {
             return new DraftOutcome(existing.get(), false, validation.scenariosRun(), List.of());
         }
-        PolicyVersionEntity created = store.create(bundle, PolicyVersionStore.State.DRAFT, API, actor, null);
-        remember(validation.policy().withVersion(created.version));
-        LOG.infof("policy version %d (%s) stored as a draft by %s", created.version, created.hash, actor);
+        PolicyVersionRecord created = store.create(bundle, PolicyVersionStore.State.DRAFT, API, actor, null);
+        remember(validation.policy().withVersion(created.version()));
+        LOG.infof("policy version %d (%s) stored as a draft by %s", created.version(), created.hash(), actor);
         return new DraftOutcome(created, true, validation.scenariosRun(), List.of());
     }
 
@@ -215,17 +216,17 @@ public class PolicyLifecycle {
 
     /** Goes back to the version active before the current one. */
     public synchronized CompiledPolicy rollback(String actor) {
-        PolicyVersionEntity target = store.rollback(actor);
-        CompiledPolicy policy = compiledVersion(target.version);
-        active.swap(policy, target.activatedAt);
+        PolicyVersionRecord target = store.rollback(actor);
+        CompiledPolicy policy = compiledVersion(target.version());
+        active.swap(policy, target.activatedAt());
         LOG.infof("policy version %d (%s) is active again: rolled back by %s", policy.version(), policy.hash(), actor);
         return policy;
     }
 
     private void activateCompiled(CompiledPolicy policy, String actor, String reason) {
-        PolicyVersionEntity stored = store.activate(policy.version(), actor, reason);
+        PolicyVersionRecord stored = store.activate(policy.version(), actor, reason);
         remember(policy);
-        active.swap(policy, stored.activatedAt);
+        active.swap(policy, stored.activatedAt());
         LOG.infof("policy version %d (%s) is active: %s", policy.version(), policy.hash(), reason);
     }
 
@@ -234,16 +235,16 @@ public class PolicyLifecycle {
      * activated it, or this one missed an announcement). Returns true when it swapped.
      */
     public synchronized boolean syncToDatabase(String why) {
-        Optional<PolicyVersionEntity> dbActive = store.active();
+        Optional<PolicyVersionRecord> dbActive = store.active();
         if (dbActive.isEmpty()) {
             return false;
         }
-        PolicyVersionEntity target = dbActive.get();
-        if (active.isLoaded() && active.get().policy().version() == target.version) {
+        PolicyVersionRecord target = dbActive.get();
+        if (active.isLoaded() && active.get().policy().version() == target.version()) {
             return false;
         }
-        CompiledPolicy policy = compiledVersion(target.version);
-        active.swap(policy, target.activatedAt);
+        CompiledPolicy policy = compiledVersion(target.version());
+        active.swap(policy, target.activatedAt());
         LOG.infof("policy version %d (%s) is active here too (%s)", policy.version(), policy.hash(), why);
         return true;
     }

@@ -1,8 +1,8 @@
 package io.brokerpolicy.policy;
 
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.policy.BundleError;
-import io.brokerpolicy.engine.BundleReader;
-import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.brokerpolicy.policy;
 
-import io.brokerpolicy.api.InvalidRequestException;
-import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.bundle.Scenario;
+import io.brokerpolicy.bundle.ScenarioParser;
 import io.brokerpolicy.domain.CloseOutStep;
 import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.domain.Violation;
@@ -9,6 +9,8 @@ import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.engine.EvaluationException;
+import io.brokerpolicy.intake.InvalidRequestException;
+import io.brokerpolicy.intake.SnapshotParser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

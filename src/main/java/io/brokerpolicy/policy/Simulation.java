@@ -1,9 +1,6 @@
 package io.brokerpolicy.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.brokerpolicy.api.InvalidRequestException;
-import io.brokerpolicy.api.Json;
-import io.brokerpolicy.api.SnapshotParser;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.CloseOutStep;
 import io.brokerpolicy.domain.Verdict;
@@ -11,6 +8,10 @@ import io.brokerpolicy.domain.Violation;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.engine.EvaluationException;
+import io.brokerpolicy.intake.InvalidRequestException;
+import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.intake.SnapshotParser;
+import io.brokerpolicy.persistence.SnapshotHistory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.brokerpolicy.security;
 
 import java.util.List;
 
-/** The roles of api.md. The HTTP permissions in application.properties refer to these names. */
+/** The roles of docs/api.md. The HTTP permissions in application.properties refer to these names. */
 public final class Roles {
 
     public static final String EVALUATOR = "evaluator";

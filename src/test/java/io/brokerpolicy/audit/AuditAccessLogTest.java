@@ -5,6 +5,7 @@ import static io.brokerpolicy.testsupport.Api.asEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brokerpolicy.app.CurrentActor;
+import io.brokerpolicy.persistence.AuditAccessLog;
 import io.brokerpolicy.testsupport.Api;
 import io.brokerpolicy.testsupport.Snapshots;
 import io.quarkus.test.junit.QuarkusTest;

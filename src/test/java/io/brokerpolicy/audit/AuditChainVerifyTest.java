@@ -7,7 +7,6 @@ import static io.brokerpolicy.testsupport.StoredVerdicts.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.brokerpolicy.persistence.VerdictEntity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -155,21 +154,21 @@ class AuditChainVerifyTest {
     @Test
     void aForgedVerdictWithACorrectHash_appendedBehindTheHead_isFound() throws SQLException {
         long head = headSeq();
-        VerdictEntity forged = readVerdict(middleSeq);
-        forged.chainSeq = head + 1;
-        forged.verdictId = UUID.randomUUID();
-        forged.snapshotId = "forged-" + forged.verdictId;
-        forged.prevHash = stringOf("select last_hash from audit_chain_head");
-        forged.rowHash = AuditHashes.ofVerdict(forged);
+        VerdictRecord copied = readVerdict(middleSeq);
+        UUID forgedId = UUID.randomUUID();
+        VerdictRecord forged = new VerdictRecord(0, forgedId, "forged-" + forgedId, copied.snapshotHash(),
+                copied.accountId(), copied.brokerId(), copied.accountType(), copied.status(), copied.policyVersion(),
+                copied.policyHash(), copied.asOf(), copied.evaluatedAt(), copied.snapshot(), copied.verdict(), null, null)
+                .linkedAfter(head + 1, stringOf("select last_hash from audit_chain_head"));
         insert(forged);
         try {
             JsonPath result = verify();
             assertThat(result.getBoolean("ok")).isFalse();
             assertThat(result.getLong("brokenAt.chainSeq")).isEqualTo(head + 1);
-            assertThat(result.getString("brokenAt.id")).isEqualTo(forged.verdictId.toString());
+            assertThat(result.getString("brokenAt.id")).isEqualTo(forged.verdictId().toString());
             assertThat(result.getString("brokenAt.reason")).contains("beyond the chain head");
         } finally {
-            tamper("verdict", "delete from verdict where chain_seq = " + forged.chainSeq);
+            tamper("verdict", "delete from verdict where chain_seq = " + forged.chainSeq());
         }
         assertThat(verify().getBoolean("ok")).isTrue();
     }
@@ -224,7 +223,7 @@ class AuditChainVerifyTest {
         }
     }
 
-    private VerdictEntity readVerdict(long seq) throws SQLException {
+    private VerdictRecord readVerdict(long seq) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select " + VerdictRows.COLUMNS + " from verdict where chain_seq = " + seq)) {
             r.next();
@@ -232,13 +231,14 @@ class AuditChainVerifyTest {
         }
     }
 
-    private void insert(VerdictEntity v) throws SQLException {
+    private void insert(VerdictRecord v) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into verdict (" + VerdictRows.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json,"
                         + " ?::json, ?, ?)")) {
-            Object[] values = {v.chainSeq, v.verdictId, v.snapshotId, v.snapshotHash, v.accountId, v.brokerId,
-                    v.accountType, v.status, v.policyVersion, v.policyHash, java.sql.Timestamp.from(v.asOf),
-                    java.sql.Timestamp.from(v.evaluatedAt), v.snapshot, v.verdict, v.prevHash, v.rowHash};
+            Object[] values = {v.chainSeq(), v.verdictId(), v.snapshotId(), v.snapshotHash(), v.accountId(),
+                    v.brokerId(), v.accountType(), v.status(), v.policyVersion(), v.policyHash(),
+                    java.sql.Timestamp.from(v.asOf()), java.sql.Timestamp.from(v.evaluatedAt()), v.snapshot(),
+                    v.verdict(), v.prevHash(), v.rowHash()};
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }

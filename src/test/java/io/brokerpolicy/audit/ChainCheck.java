@@ -43,12 +43,12 @@ public final class ChainCheck {
                 if (link.getValue() instanceof VerdictEntity v) {
                     prevHash = v.prevHash;
                     rowHash = v.rowHash;
-                    recomputed = AuditHashes.ofVerdict(v);
+                    recomputed = AuditHashes.ofVerdict(v.toRecord());
                 } else {
                     PolicyEventEntity e = (PolicyEventEntity) link.getValue();
                     prevHash = e.prevHash;
                     rowHash = e.rowHash;
-                    recomputed = AuditHashes.ofPolicyEvent(e);
+                    recomputed = AuditHashes.ofPolicyEvent(e.toRecord());
                 }
                 if (!prevHash.equals(previous)) {
                     problems.add("chain_seq " + link.getKey() + " does not point to the link before it");

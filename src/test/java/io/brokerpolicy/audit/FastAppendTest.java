@@ -103,7 +103,7 @@ class FastAppendTest {
         String previous = null;
         long previousSeq = -1;
         for (VerdictEntity row : rows) {
-            assertThat(AuditHashes.ofVerdict(row)).as("row %d", row.chainSeq).isEqualTo(row.rowHash);
+            assertThat(AuditHashes.ofVerdict(row.toRecord())).as("row %d", row.chainSeq).isEqualTo(row.rowHash);
             if (previous != null && row.chainSeq == previousSeq + 1) {
                 assertThat(row.prevHash).as("link of row %d", row.chainSeq).isEqualTo(previous);
             }

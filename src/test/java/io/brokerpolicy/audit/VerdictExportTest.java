@@ -7,10 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brokerpolicy.api.Json;
-import io.brokerpolicy.api.SnapshotParser;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.engine.CompiledPolicy;
+import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.intake.SnapshotParser;
+import io.brokerpolicy.persistence.VerdictStore;
 import io.brokerpolicy.policy.ActivePolicy;
 import io.brokerpolicy.testsupport.Api;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -10,10 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.brokerpolicy.engine.PolicyBundle;
+import io.brokerpolicy.bundle.PolicyBundle;
+import io.brokerpolicy.persistence.PolicyVersionStore;
 import io.brokerpolicy.policy.ActivePolicy;
 import io.brokerpolicy.policy.PolicyLifecycle;
-import io.brokerpolicy.policy.PolicyVersionStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -101,7 +101,7 @@ class VerdictReplayTest {
         Map<String, String> files = new TreeMap<>(active.get().policy().bundle().files());
         files.put("policies/acme-fx.yaml", files.get("policies/acme-fx.yaml")
                 .replaceFirst("marginCallLevel: 100\n    stopOutLevel: 50", "marginCallLevel: 120\n    stopOutLevel: 60"));
-        long stricter = versions.create(new PolicyBundle(files), PolicyVersionStore.State.DRAFT, "test", "test", null).version;
+        long stricter = versions.create(new PolicyBundle(files), PolicyVersionStore.State.DRAFT, "test", "test", null).version();
         lifecycle.activate(stricter, "test", "replay test: a stricter stop-out");
         try {
             JsonPath report = asCompliance().post("/api/v1/verdicts/" + verdictId + "/replay").then().statusCode(200)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MarginAccountTest {
 
-    /** domain.md's worked example: balance 1000, floating -150, used margin 200. */
+    /** docs/domain.md's worked example: balance 1000, floating -150, used margin 200. */
     private static DomainFixtures.SnapshotBuilder seedExample(String balance) {
         return aSnapshot().balance(balance)
                 .with(aPosition("p1").lots("0.05", "100000").open("1.2300").mark("1.2000").leverage("30"));

@@ -3,8 +3,10 @@ package io.brokerpolicy.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.AccountSnapshot;
+import io.brokerpolicy.intake.SnapshotParser;
 import io.brokerpolicy.testsupport.Snapshots;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,6 +3,8 @@ package io.brokerpolicy.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.domain.ClientCategory;

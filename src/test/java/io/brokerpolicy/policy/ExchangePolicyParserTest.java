@@ -2,6 +2,7 @@ package io.brokerpolicy.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brokerpolicy.bundle.PolicyBookParser;
 import io.brokerpolicy.domain.LiquidationStyle;
 import io.brokerpolicy.domain.MarginModel;
 import io.brokerpolicy.domain.policy.BrokerPolicy;

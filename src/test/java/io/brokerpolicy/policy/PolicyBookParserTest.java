@@ -2,9 +2,10 @@ package io.brokerpolicy.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBookParser;
 import io.brokerpolicy.domain.AssetClass;
 import io.brokerpolicy.domain.policy.BundleError;
-import io.brokerpolicy.engine.BundleReader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.brokerpolicy.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brokerpolicy.api.SnapshotParser;
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.AccountSnapshot;
-import io.brokerpolicy.engine.BundleReader;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
+import io.brokerpolicy.intake.SnapshotParser;
 import io.brokerpolicy.testsupport.Snapshots;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brokerpolicy.api.Json;
 import io.brokerpolicy.app.EmbeddedDatabase;
+import io.brokerpolicy.intake.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

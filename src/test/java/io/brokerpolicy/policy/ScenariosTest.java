@@ -2,10 +2,12 @@ package io.brokerpolicy.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
+import io.brokerpolicy.bundle.Scenario;
+import io.brokerpolicy.bundle.ScenarioParser;
 import io.brokerpolicy.domain.policy.BundleError;
-import io.brokerpolicy.engine.BundleReader;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brokerpolicy.api.Json;
-import io.brokerpolicy.api.SnapshotParser;
-import io.brokerpolicy.api.VerdictView;
+import io.brokerpolicy.audit.VerdictDocument;
+import io.brokerpolicy.bundle.BundleReader;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.domain.CloseOutStep;
@@ -15,9 +14,10 @@ import io.brokerpolicy.domain.Position;
 import io.brokerpolicy.domain.Side;
 import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
-import io.brokerpolicy.engine.BundleReader;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.engine.PolicyCompiler;
+import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.intake.SnapshotParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Random valid snapshots (both example brokers, 0 to 8 positions, winners and losers, cross and isolated
  * margin, negative balances) through the real rules of this repository: the engine never throws anything
  * but {@link PolicyNotFoundException}, the verdict can always be written as JSON, and the margin invariants
- * of domain.md hold. 1,000 tries.
+ * of docs/domain.md hold. 1,000 tries.
  */
 class MarginArithmeticPropertiesTest {
 
@@ -60,7 +60,7 @@ class MarginArithmeticPropertiesTest {
         } catch (PolicyNotFoundException noPolicy) {
             return;
         }
-        assertThat(Json.MAPPER.writeValueAsString(VerdictView.of("id", CLOCK.instant(), verdict))).isNotEmpty();
+        assertThat(Json.MAPPER.writeValueAsString(VerdictDocument.of("id", CLOCK.instant(), verdict))).isNotEmpty();
         if (verdict.maintenanceMargin() != null) {
             // The exchange model decides by margin ratio, not margin level: a cross ratio at or above the
             // liquidation ratio is a stop-out (an isolated position can be one on its own, so not conversely).
@@ -96,7 +96,7 @@ class MarginArithmeticPropertiesTest {
             BigDecimal expected = verdict.equity();
             assertThat(after.equity().setScale(2, RoundingMode.HALF_UP).subtract(expected).abs())
                     .as("equity after close-out %s; verdict %s; snapshot %s", after,
-                            Json.MAPPER.writeValueAsString(VerdictView.of("id", CLOCK.instant(), verdict)), snapshot)
+                            Json.MAPPER.writeValueAsString(VerdictDocument.of("id", CLOCK.instant(), verdict)), snapshot)
                     .isLessThanOrEqualTo(CENT);
         } else if (verdict.status() != AccountStatus.STOP_OUT) {
             Map<String, Position> byId = snapshot.positions().stream()

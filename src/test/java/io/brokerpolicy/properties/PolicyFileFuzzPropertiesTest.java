@@ -2,11 +2,11 @@ package io.brokerpolicy.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBookParser;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.policy.BundleError;
-import io.brokerpolicy.engine.BundleReader;
-import io.brokerpolicy.engine.PolicyBundle;
 import io.brokerpolicy.engine.PolicyCompiler;
-import io.brokerpolicy.policy.PolicyBookParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

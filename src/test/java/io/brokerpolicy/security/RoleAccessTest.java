@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every endpoint family against every role (api.md): without credentials 401, with a role that may not 403,
+ * Every endpoint family against every role (docs/api.md): without credentials 401, with a role that may not 403,
  * with the role that may anything but 401/403 (a 404 or 400 is fine here: some endpoints belong to other
  * parts of the service and the bodies are empty). Paths of endpoints that do not exist yet are included on
  * purpose: the permissions are by path and must already cover them.

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Requests as each role (api.md) would send them, with the test users of
+ * Requests as each role (docs/api.md) would send them, with the test users of
  * {@code src/test/resources/test-users.properties}. Every API test goes through one of these.
  */
 public final class Api {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 
 /**
- * Test-data builders for account snapshots as JSON, starting from the worked example of domain.md:
+ * Test-data builders for account snapshots as JSON, starting from the worked example of docs/domain.md:
  * balance 1000, one EURUSD position losing 150 with 200 of used margin (equity 850, level 425%).
  */
 public final class Snapshots {

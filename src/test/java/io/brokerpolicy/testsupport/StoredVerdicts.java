@@ -4,11 +4,11 @@ import static io.brokerpolicy.testsupport.Api.asEvaluator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brokerpolicy.api.Json;
+import io.brokerpolicy.intake.Json;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /** Verdicts made through the real API, for tests that read them back as compliance does. */
 public final class StoredVerdicts {

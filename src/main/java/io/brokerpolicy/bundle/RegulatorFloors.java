@@ -1,4 +1,4 @@
-package io.brokerpolicy.policy;
+package io.brokerpolicy.bundle;
 
 import io.brokerpolicy.domain.AssetClass;
 import io.brokerpolicy.domain.policy.RegulatorPreset;

@@ -1,6 +1,7 @@
-package io.brokerpolicy.api;
+package io.brokerpolicy.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerpolicy.config.Defaults;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.AssetClass;
 import io.brokerpolicy.domain.ClientCategory;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class SnapshotParser {
 
-    public static final int DEFAULT_MAX_POSITIONS = 1_000;
     /** How far ahead of the service's clock a snapshot's asOf may be: clock skew, not the future. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -48,7 +48,7 @@ public final class SnapshotParser {
     private final int maxPositions;
 
     public SnapshotParser(Clock clock) {
-        this(clock, DEFAULT_MAX_POSITIONS);
+        this(clock, Defaults.maxPositions());
     }
 
     public SnapshotParser(Clock clock, int maxPositions) {

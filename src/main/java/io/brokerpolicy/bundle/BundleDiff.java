@@ -1,8 +1,7 @@
-package io.brokerpolicy.policy;
+package io.brokerpolicy.bundle;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import io.brokerpolicy.engine.PolicyBundle;
 import java.util.List;
 import java.util.TreeSet;
 

@@ -1,12 +1,15 @@
-package io.brokerpolicy.audit;
+package io.brokerpolicy.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
-import io.brokerpolicy.api.Json;
-import io.brokerpolicy.api.VerdictView;
+import io.brokerpolicy.audit.SnapshotConflictException;
+import io.brokerpolicy.audit.StoredVerdict;
+import io.brokerpolicy.audit.VerdictDocument;
+import io.brokerpolicy.audit.VerdictRecord;
+import io.brokerpolicy.audit.VerdictStorageException;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.Verdict;
-import io.brokerpolicy.persistence.VerdictEntity;
+import io.brokerpolicy.intake.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +39,7 @@ import java.util.UUID;
  * verdict's evaluatedAt is when it was prepared and may precede that of a verdict earlier in the chain by
  * the time two appends overlap; under the lock one
  * query finds the snapshotIds already stored, one batched insert writes the new rows, and one update moves
- * the chain head. The row hash is still {@link AuditHashes#ofVerdict} over the row as stored.
+ * the chain head. The row hash is {@link VerdictRecord#linkedAfter}, over the row as stored.
  */
 @ApplicationScoped
 public class VerdictStore {
@@ -69,9 +72,9 @@ public class VerdictStore {
      */
     public static final class Prepared {
         private final Evaluated evaluated;
-        private final VerdictEntity row;
+        private final VerdictRecord row;
 
-        private Prepared(Evaluated evaluated, VerdictEntity row) {
+        private Prepared(Evaluated evaluated, VerdictRecord row) {
             this.evaluated = evaluated;
             this.row = row;
         }
@@ -93,11 +96,11 @@ public class VerdictStore {
     /** The stored verdict of a snapshotId, if any; refuses a snapshotId reused for different content. */
     @Transactional
     public Optional<StoredVerdict> existing(String snapshotId, String snapshotHash) {
-        return VerdictEntity.bySnapshotId(snapshotId).map(e -> {
-            if (!e.snapshotHash.equals(snapshotHash)) {
-                throw new SnapshotConflictException(e.snapshotId);
+        return StoredVerdicts.bySnapshotId(snapshotId).map(e -> {
+            if (!e.snapshotHash().equals(snapshotHash)) {
+                throw new SnapshotConflictException(e.snapshotId());
             }
-            return new StoredVerdict(e.verdictId.toString(), e.verdict, false);
+            return new StoredVerdict(e.verdictId().toString(), e.verdict(), false);
         });
     }
 
@@ -131,7 +134,7 @@ public class VerdictStore {
             ChainHead head = lockHead(connection);
             Map<String, StoredRow> stored = findStored(connection, batch);
             List<Appended> results = new ArrayList<>(batch.size());
-            List<VerdictEntity> inserts = new ArrayList<>(batch.size());
+            List<VerdictRecord> inserts = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Evaluated e = batch.get(i).evaluated;
                 StoredRow earlier = stored.get(e.snapshot().snapshotId());
@@ -141,14 +144,11 @@ public class VerdictStore {
                             : new Appended(null, new SnapshotConflictException(e.snapshot().snapshotId())));
                     continue;
                 }
-                VerdictEntity row = batch.get(i).row;
-                row.chainSeq = head.lastSeq + 1;
-                row.prevHash = head.lastHash;
-                row.rowHash = AuditHashes.ofVerdict(row);
-                head = new ChainHead(row.chainSeq, row.rowHash);
+                VerdictRecord row = batch.get(i).row.linkedAfter(head.lastSeq + 1, head.lastHash);
+                head = new ChainHead(row.chainSeq(), row.rowHash());
                 inserts.add(row);
-                stored.put(row.snapshotId, new StoredRow(row.snapshotHash, row.verdictId.toString(), row.verdict));
-                results.add(new Appended(new StoredVerdict(row.verdictId.toString(), row.verdict, true), null));
+                stored.put(row.snapshotId(), new StoredRow(row.snapshotHash(), row.verdictId().toString(), row.verdict()));
+                results.add(new Appended(new StoredVerdict(row.verdictId().toString(), row.verdict(), true), null));
             }
             if (!inserts.isEmpty()) {
                 insert(connection, inserts);
@@ -176,7 +176,7 @@ public class VerdictStore {
     }
 
     private static Map<String, StoredRow> findStored(Connection connection, List<Prepared> batch) throws SQLException {
-        String[] ids = batch.stream().map(p -> p.row.snapshotId).distinct().toArray(String[]::new);
+        String[] ids = batch.stream().map(p -> p.row.snapshotId()).distinct().toArray(String[]::new);
         Map<String, StoredRow> stored = new HashMap<>();
         Array array = connection.createArrayOf("text", ids);
         try (PreparedStatement select = connection.prepareStatement(FIND_STORED)) {
@@ -192,25 +192,25 @@ public class VerdictStore {
         return stored;
     }
 
-    private static void insert(Connection connection, List<VerdictEntity> rows) throws SQLException {
+    private static void insert(Connection connection, List<VerdictRecord> rows) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (VerdictEntity row : rows) {
-                insert.setLong(1, row.chainSeq);
-                insert.setObject(2, row.verdictId);
-                insert.setString(3, row.snapshotId);
-                insert.setString(4, row.snapshotHash);
-                insert.setString(5, row.accountId);
-                insert.setString(6, row.brokerId);
-                insert.setString(7, row.accountType);
-                insert.setString(8, row.status);
-                insert.setLong(9, row.policyVersion);
-                insert.setString(10, row.policyHash);
-                insert.setObject(11, OffsetDateTime.ofInstant(row.asOf, ZoneOffset.UTC));
-                insert.setObject(12, OffsetDateTime.ofInstant(row.evaluatedAt, ZoneOffset.UTC));
-                insert.setString(13, row.snapshot);
-                insert.setString(14, row.verdict);
-                insert.setString(15, row.prevHash);
-                insert.setString(16, row.rowHash);
+            for (VerdictRecord row : rows) {
+                insert.setLong(1, row.chainSeq());
+                insert.setObject(2, row.verdictId());
+                insert.setString(3, row.snapshotId());
+                insert.setString(4, row.snapshotHash());
+                insert.setString(5, row.accountId());
+                insert.setString(6, row.brokerId());
+                insert.setString(7, row.accountType());
+                insert.setString(8, row.status());
+                insert.setLong(9, row.policyVersion());
+                insert.setString(10, row.policyHash());
+                insert.setObject(11, OffsetDateTime.ofInstant(row.asOf(), ZoneOffset.UTC));
+                insert.setObject(12, OffsetDateTime.ofInstant(row.evaluatedAt(), ZoneOffset.UTC));
+                insert.setString(13, row.snapshot());
+                insert.setString(14, row.verdict());
+                insert.setString(15, row.prevHash());
+                insert.setString(16, row.rowHash());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -226,24 +226,14 @@ public class VerdictStore {
     }
 
     /** The row as it will be stored, except its place in the chain, which is known only under the lock. */
-    private static VerdictEntity row(Evaluated e, Instant now) {
+    private static VerdictRecord row(Evaluated e, Instant now) {
         AccountSnapshot s = e.snapshot();
         Verdict v = e.verdict();
-        VerdictEntity row = new VerdictEntity();
-        row.verdictId = UUID.randomUUID();
-        row.snapshotId = s.snapshotId();
-        row.snapshotHash = e.snapshotHash();
-        row.accountId = s.accountId();
-        row.brokerId = s.brokerId();
-        row.accountType = s.accountType();
-        row.status = v.status().name();
-        row.policyVersion = v.policy().version();
-        row.policyHash = v.policy().hash();
-        row.asOf = s.asOf().truncatedTo(ChronoUnit.MICROS);
-        row.evaluatedAt = now;
-        row.snapshot = e.snapshotJson();
-        row.verdict = write(VerdictView.of(row.verdictId.toString(), now, v, e.evaluationMicros()));
-        return row;
+        UUID verdictId = UUID.randomUUID();
+        String document = write(VerdictDocument.of(verdictId.toString(), now, v, e.evaluationMicros()));
+        return new VerdictRecord(0, verdictId, s.snapshotId(), e.snapshotHash(), s.accountId(), s.brokerId(),
+                s.accountType(), v.status().name(), v.policy().version(), v.policy().hash(),
+                s.asOf().truncatedTo(ChronoUnit.MICROS), now, e.snapshotJson(), document, null, null);
     }
 
     private static String write(Object value) {

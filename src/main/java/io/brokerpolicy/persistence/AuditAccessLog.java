@@ -1,6 +1,5 @@
-package io.brokerpolicy.audit;
+package io.brokerpolicy.persistence;
 
-import io.brokerpolicy.persistence.AuditAccessEntity;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.brokerpolicy.engine;
+package io.brokerpolicy.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.brokerpolicy.audit;
+package io.brokerpolicy.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.brokerpolicy.policy;
+package io.brokerpolicy.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.domain.AccountStatus;

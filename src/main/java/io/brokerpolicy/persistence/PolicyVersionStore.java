@@ -1,11 +1,8 @@
-package io.brokerpolicy.policy;
+package io.brokerpolicy.persistence;
 
 import io.brokerpolicy.audit.AuditHashes;
-import io.brokerpolicy.engine.PolicyBundle;
-import io.brokerpolicy.persistence.AuditChainHeadEntity;
-import io.brokerpolicy.persistence.PolicyEventEntity;
-import io.brokerpolicy.persistence.PolicyFileEntity;
-import io.brokerpolicy.persistence.PolicyVersionEntity;
+import io.brokerpolicy.audit.PolicyVersionRecord;
+import io.brokerpolicy.bundle.PolicyBundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,14 +33,14 @@ public class PolicyVersionStore {
 
     /** The newest stored version with this bundle hash that was not rejected. */
     @Transactional
-    public Optional<PolicyVersionEntity> findUsable(String hash) {
+    public Optional<PolicyVersionRecord> findUsable(String hash) {
         return PolicyVersionEntity.<PolicyVersionEntity>find("hash = ?1 and state <> 'REJECTED' order by version desc", hash)
-                .firstResultOptional();
+                .firstResultOptional().map(PolicyVersionEntity::toRecord);
     }
 
     @Transactional
-    public Optional<PolicyVersionEntity> active() {
-        return PolicyVersionEntity.active();
+    public Optional<PolicyVersionRecord> active() {
+        return PolicyVersionEntity.active().map(PolicyVersionEntity::toRecord);
     }
 
     @Transactional
@@ -53,23 +50,24 @@ public class PolicyVersionStore {
 
     /** Any stored version with this bundle hash, whatever its state: the newest. */
     @Transactional
-    public Optional<PolicyVersionEntity> findAny(String hash) {
-        return PolicyVersionEntity.<PolicyVersionEntity>find("hash = ?1 order by version desc", hash).firstResultOptional();
+    public Optional<PolicyVersionRecord> findAny(String hash) {
+        return PolicyVersionEntity.<PolicyVersionEntity>find("hash = ?1 order by version desc", hash)
+                .firstResultOptional().map(PolicyVersionEntity::toRecord);
     }
 
     @Transactional
-    public Optional<PolicyVersionEntity> find(long version) {
-        return PolicyVersionEntity.findByIdOptional(version);
+    public Optional<PolicyVersionRecord> find(long version) {
+        return PolicyVersionEntity.<PolicyVersionEntity>findByIdOptional(version).map(PolicyVersionEntity::toRecord);
     }
 
     @Transactional
-    public List<PolicyVersionEntity> newestFirst() {
-        return PolicyVersionEntity.newestFirst();
+    public List<PolicyVersionRecord> newestFirst() {
+        return PolicyVersionEntity.newestFirst().stream().map(PolicyVersionEntity::toRecord).toList();
     }
 
     /** Stores a new version of the bundle in the given state, with its files. */
     @Transactional
-    public PolicyVersionEntity create(PolicyBundle bundle, State state, String source, String actor, String errors) {
+    public PolicyVersionRecord create(PolicyBundle bundle, State state, String source, String actor, String errors) {
         // the chain head's row lock also serialises version numbers between replicas
         AuditChainHeadEntity.lockForAppend();
         Instant now = now();
@@ -92,13 +90,13 @@ public class PolicyVersionStore {
         PolicyVersionEntity.flush();
         record(version.version, state == State.REJECTED ? "REJECTED" : "CREATED", actor,
                 "source=" + source + " hash=" + bundle.hash());
-        return version;
+        return version.toRecord();
     }
 
     /** Makes {@code version} the active one and retires the one it replaces, in one transaction. */
     @Transactional
-    public PolicyVersionEntity activate(long version, String actor, String reason) {
-        return activate(version, actor, reason, ACTIVATED);
+    public PolicyVersionRecord activate(long version, String actor, String reason) {
+        return activate(version, actor, reason, ACTIVATED).toRecord();
     }
 
     /**
@@ -108,7 +106,7 @@ public class PolicyVersionStore {
      * @throws IllegalStateException when there is no earlier version to go back to
      */
     @Transactional
-    public PolicyVersionEntity rollback(String actor) {
+    public PolicyVersionRecord rollback(String actor) {
         AuditChainHeadEntity.lockForAppend();
         Deque<Long> stack = activationStack();
         if (stack.size() < 2) {
@@ -116,7 +114,7 @@ public class PolicyVersionStore {
         }
         long from = stack.pop();
         long to = stack.peek();
-        return activate(to, actor, "rollback from version " + from, ROLLED_BACK);
+        return activate(to, actor, "rollback from version " + from, ROLLED_BACK).toRecord();
     }
 
     /** The activations in order, replayed: an activation pushes its version, a rollback pops back to its own. */
@@ -176,7 +174,7 @@ public class PolicyVersionStore {
         event.at = now();
         event.detail = detail;
         event.prevHash = head.lastHash;
-        event.rowHash = AuditHashes.ofPolicyEvent(event);
+        event.rowHash = AuditHashes.ofPolicyEvent(event.toRecord());
         event.persist();
         head.lastSeq = event.chainSeq;
         head.lastHash = event.rowHash;

@@ -1,4 +1,4 @@
-package io.brokerpolicy.audit;
+package io.brokerpolicy.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,28 +1,28 @@
-package io.brokerpolicy.app;
+package io.brokerpolicy.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 
-/** The service's own configuration keys (api.md), each also settable as an environment variable. */
+/** The service's own configuration keys (docs/api.md), each also settable as an environment variable; defaults in {@link Defaults}. */
 @ConfigMapping(prefix = "brokerpolicy")
 public interface BrokerPolicyConfig {
 
     @WithName("rules-dir")
-    @WithDefault("rules")
+    @WithDefault(Defaults.RULES_DIR)
     Path rulesDir();
 
     @WithName("policies-dir")
-    @WithDefault("policies")
+    @WithDefault(Defaults.POLICIES_DIR)
     Path policiesDir();
 
     @WithName("data-dir")
-    @WithDefault("data")
+    @WithDefault(Defaults.DATA_DIR)
     Path dataDir();
 
     @WithName("max-positions")
-    @WithDefault("1000")
+    @WithDefault(Defaults.MAX_POSITIONS)
     int maxPositions();
 
     Engine engine();
@@ -38,12 +38,12 @@ public interface BrokerPolicyConfig {
 
     interface Engine {
         @WithName("max-rule-firings")
-        @WithDefault("10000")
+        @WithDefault(Defaults.MAX_RULE_FIRINGS)
         int maxRuleFirings();
 
         /** Wall-clock bound of one evaluation's rule firing; past it the evaluation is refused as runaway. */
         @WithName("max-evaluation-millis")
-        @WithDefault("2000")
+        @WithDefault(Defaults.MAX_EVALUATION_MILLIS)
         long maxEvaluationMillis();
     }
 

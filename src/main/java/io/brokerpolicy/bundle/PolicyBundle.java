@@ -1,4 +1,4 @@
-package io.brokerpolicy.engine;
+package io.brokerpolicy.bundle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

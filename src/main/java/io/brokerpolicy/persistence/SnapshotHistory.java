@@ -1,6 +1,5 @@
-package io.brokerpolicy.policy;
+package io.brokerpolicy.persistence;
 
-import io.brokerpolicy.persistence.VerdictEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

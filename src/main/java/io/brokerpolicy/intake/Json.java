@@ -1,4 +1,4 @@
-package io.brokerpolicy.api;
+package io.brokerpolicy.intake;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

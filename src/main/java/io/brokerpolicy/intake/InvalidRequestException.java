@@ -1,4 +1,4 @@
-package io.brokerpolicy.api;
+package io.brokerpolicy.intake;
 
 import java.util.List;
 

@@ -1,11 +1,10 @@
-package io.brokerpolicy.api;
+package io.brokerpolicy.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.brokerpolicy.domain.AccountFigures;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.domain.CloseOutStep;
 import io.brokerpolicy.domain.FiredRule;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.brokerpolicy.domain.LiquidationPrice;
 import io.brokerpolicy.domain.MaintenanceMarginReport;
 import io.brokerpolicy.domain.PolicyRef;
@@ -16,8 +15,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A verdict as clients see it (api.md): the decision plus its id and the time it was made. */
-public record VerdictView(
+/**
+ * The stored verdict document: the decision plus its id and the time it was made, written once as the
+ * JSON text that is hashed into the audit record and answered to the client (docs/api.md shows it).
+ */
+public record VerdictDocument(
         String verdictId,
         String snapshotId,
         String accountId,
@@ -44,13 +46,13 @@ public record VerdictView(
     public static final java.util.Set<String> NOT_PART_OF_THE_DECISION = java.util.Set.of("verdictId", "evaluatedAt",
             "evaluationMicros");
 
-    public static VerdictView of(String verdictId, Instant evaluatedAt, Verdict v) {
+    public static VerdictDocument of(String verdictId, Instant evaluatedAt, Verdict v) {
         return of(verdictId, evaluatedAt, v, null);
     }
 
     /** With the time the rules took for this snapshot, in microseconds (null when not measured). */
-    public static VerdictView of(String verdictId, Instant evaluatedAt, Verdict v, Long evaluationMicros) {
-        return new VerdictView(verdictId, v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(),
+    public static VerdictDocument of(String verdictId, Instant evaluatedAt, Verdict v, Long evaluationMicros) {
+        return new VerdictDocument(verdictId, v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(),
                 v.equity(), v.usedMargin(), v.freeMargin(), v.marginLevel(), v.closeOuts(), v.afterCloseOut(),
                 v.violations(), v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), v.explanation(),
                 v.maintenanceMargin(), evaluatedAt, evaluationMicros);

@@ -1,5 +1,6 @@
-package io.brokerpolicy.audit;
+package io.brokerpolicy.persistence;
 
+import io.brokerpolicy.audit.StoredVerdict;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
