@@ -54,7 +54,8 @@ final class PlainJavaPolicy {
         }
         List<PositionState> states = new ArrayList<>(snapshot.positions().size());
         for (Position position : snapshot.positions()) {
-            states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position)));
+            states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position),
+                    resolved.quantityStepFor(position)));
         }
         MarginAccount account = new MarginAccount(snapshot, states);
         List<FiredRule> fired = new ArrayList<>();

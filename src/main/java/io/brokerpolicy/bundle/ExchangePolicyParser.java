@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ExchangePolicyParser {
 
     static final String DEFAULT_TABLE = "default";
-    private static final Set<String> MAINTENANCE_FIELDS = Set.of("liquidation", "fundingIntervalHours", "leverageBrackets");
+    private static final Set<String> MAINTENANCE_FIELDS = Set.of("liquidation", "liquidationFeePercent",
+            "fundingIntervalHours", "leverageBrackets", "quantitySteps");
+    private static final BigDecimal MAX_LIQUIDATION_FEE_PERCENT = BigDecimal.TEN;
     private static final Set<String> BRACKET_FIELDS = Set.of("notionalFloor", "notionalCap", "maxLeverage",
             "maintenanceMarginPercent", "maintenanceAmount");
     private static final Set<String> AGE_FIELDS = Set.of("rule", "youngerThanDays", "leverageCaps", "description");
@@ -56,13 +58,51 @@ final class ExchangePolicyParser {
                     + hours.toPlainString());
             hours = null;
         }
+        BigDecimal fee = liquidationFeePercent(f, where);
+        Map<String, BigDecimal> steps = f.containsKey("quantitySteps")
+                ? quantitySteps(f.get("quantitySteps"), where + ".quantitySteps") : Map.of();
         LeverageBracketTables tables = null;
         if (!f.containsKey("leverageBrackets")) {
             yaml.error(node, where + ": missing required field 'leverageBrackets' (at least a '" + DEFAULT_TABLE + "' table)");
         } else {
             tables = tables(f.get("leverageBrackets"), where + ".leverageBrackets");
         }
-        return style == null || hours == null || tables == null ? null : new MaintenanceMarginPolicy(style, hours, tables);
+        return style == null || fee == null || hours == null || tables == null || steps == null ? null
+                : new MaintenanceMarginPolicy(style, fee, hours, tables, steps);
+    }
+
+    /** The fee on the notional a liquidation closes, in %: 0 when left out, else from 0 to 10; null after an error. */
+    private BigDecimal liquidationFeePercent(Map<String, Node> f, String where) {
+        if (!f.containsKey("liquidationFeePercent")) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal fee = yaml.number(f, "liquidationFeePercent", where, true);
+        if (fee != null && (fee.signum() < 0 || fee.compareTo(MAX_LIQUIDATION_FEE_PERCENT) > 0)) {
+            yaml.error(f.get("liquidationFeePercent"), where + ".liquidationFeePercent must be a percentage of the closed"
+                    + " notional from 0 to 10 (0.5 means 0.5%), not " + fee.toPlainString());
+            return null;
+        }
+        return fee;
+    }
+
+    /** Lot size by symbol, each above 0; null after an error. */
+    private Map<String, BigDecimal> quantitySteps(Node node, String where) {
+        Map<String, BigDecimal> steps = new TreeMap<>();
+        int before = errorCount();
+        for (Map.Entry<String, Node> entry : yaml.fields(node, where, null).entrySet()) {
+            String at = where + "." + entry.getKey();
+            if (!(entry.getValue() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar)) {
+                yaml.error(entry.getValue(), at + " must be a number (the symbol's lot size)");
+                continue;
+            }
+            BigDecimal step = yaml.number(entry.getValue(), scalar.getValue().trim(), at);
+            if (step != null && step.signum() <= 0) {
+                yaml.error(entry.getValue(), at + " must be a lot size above 0, not " + step.toPlainString());
+            } else if (step != null) {
+                steps.put(entry.getKey(), step);
+            }
+        }
+        return errorCount() > before ? null : steps;
     }
 
     private LeverageBracketTables tables(Node node, String where) {

@@ -19,8 +19,18 @@ public final class CurrentMaintenanceMargin {
         return account.isCrossAtOrAbove(ratioPercent);
     }
 
+    /** Cross positions open on a cross margin balance of zero or below. */
+    public boolean isCrossBankrupt() {
+        return account.isCrossBankrupt();
+    }
+
     public BigDecimal getCrossMarginRatio() {
         return account.getCrossMarginRatio();
+    }
+
+    /** Whether reducing {@code position} bracket by bracket can still bring its pool below {@code ratioPercent}. */
+    public boolean reductionCanRestore(PositionState position, BigDecimal ratioPercent) {
+        return account.reductionCanRestore(position, ratioPercent);
     }
 
     public CloseOutStep liquidate(PositionState position, String rule) {

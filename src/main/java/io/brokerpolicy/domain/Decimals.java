@@ -22,6 +22,14 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /** Places kept by a division: a fixed scale keeps quotients short, so later arithmetic stays on longs. */
+    public static final int DIVISION_SCALE = 10;
+
+    /** a / b at {@link #DIVISION_SCALE} places, HALF_EVEN (domain.md): the division the exchange model's new figures use. */
+    public static BigDecimal divide(BigDecimal a, BigDecimal b) {
+        return a.divide(b, DIVISION_SCALE, RoundingMode.HALF_EVEN);
+    }
+
     public static BigDecimal level(BigDecimal marginLevel) {
         return marginLevel == null ? null : marginLevel.setScale(2, RoundingMode.HALF_EVEN);
     }

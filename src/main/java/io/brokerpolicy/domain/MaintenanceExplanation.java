@@ -36,11 +36,26 @@ final class MaintenanceExplanation {
             }
         }
         if (!v.closeOuts().isEmpty()) {
-            text.append(" Liquidation ").append(m.liquidation() == LiquidationStyle.PARTIAL
-                            ? "reduced positions one leverage bracket at a time" : "closed whole positions")
+            text.append(" Each margin pool was judged on its own collateral: a bankrupt pool (margin balance zero or"
+                            + " below) is closed whole; otherwise liquidation ")
+                    .append(m.liquidation() == LiquidationStyle.PARTIAL
+                            ? "reduces positions one leverage bracket at a time while that can bring their pool below "
+                            + pct(m.liquidationRatio()) + ", and closes them whole where it cannot"
+                            : "closes whole positions")
                     .append(", cross positions ").append(VerdictAssembler.Explanation.orderPhrase(terms.closeOutOrder()))
-                    .append(", until each margin ratio was below ").append(pct(m.liquidationRatio())).append(": ");
-            text.append(v.closeOuts().stream().map(s -> step(s, ccy)).collect(Collectors.joining("; "))).append(".");
+                    .append(", until each margin ratio is below ").append(pct(m.liquidationRatio())).append(": ");
+            text.append(v.closeOuts().stream().map(s -> step(s, m.liquidationFeePercent(), ccy)).collect(Collectors.joining("; "))).append(".");
+            text.append(" Liquidation fees (").append(pct(m.liquidationFeePercent())).append(" of the closed notional) came to ")
+                    .append(money(m.liquidationFees(), ccy));
+            if (m.insuranceFundContribution().signum() > 0) {
+                text.append("; the insurance fund receives ").append(money(m.insuranceFundContribution(), ccy))
+                        .append(" left in the pools that were closed");
+            }
+            if (m.insuranceFundShortfall().signum() > 0) {
+                text.append("; the insurance fund covers a shortfall of ").append(money(m.insuranceFundShortfall(), ccy))
+                        .append(", the loss beyond those pools' collateral");
+            }
+            text.append('.');
         }
         FundingProjection f = m.fundingProjection();
         if (f != null) {
@@ -56,17 +71,29 @@ final class MaintenanceExplanation {
         return text.toString();
     }
 
-    private static String step(CloseOutStep s, String ccy) {
+    private static String step(CloseOutStep s, BigDecimal feePercent, String ccy) {
         MaintenanceStep m = s.maintenance();
+        boolean isolated = m.scope() == MarginMode.ISOLATED;
         String what = m.bracketAfter() == null
-                ? "closed " + (m.scope() == MarginMode.ISOLATED ? "isolated position " : "") + s.positionId()
+                ? "closed " + (isolated ? "isolated position " : "") + s.positionId()
                 + " (quantity " + s.quantityClosed().toPlainString() + ")"
-                : "reduced " + (m.scope() == MarginMode.ISOLATED ? "isolated position " : "") + s.positionId()
+                : "reduced " + (isolated ? "isolated position " : "") + s.positionId()
                 + " by " + s.quantityClosed().toPlainString() + " to " + s.quantityRemaining().toPlainString()
                 + ", from bracket " + m.bracketBefore() + " to bracket " + m.bracketAfter() + ",";
-        String whose = m.scope() == MarginMode.ISOLATED ? "its own margin ratio " : "cross margin ratio ";
-        return "step " + s.step() + " " + what + " realizing " + money(s.realizedPnl(), ccy) + ", " + whose
-                + ratio(m.marginRatioBefore()) + " to " + ratio(m.marginRatioAfter());
+        String fee = m.liquidationFee().signum() > 0 ? " with a fee of " + money(m.liquidationFee(), ccy)
+                : feePercent.signum() > 0 ? " with no fee (nothing was left in the pool to pay it)" : "";
+        String ratios = m.marginRatioBefore() == null
+                ? (isolated ? "its own margin balance" : "the cross margin balance") + " being zero or below (bankrupt)"
+                : (isolated ? "its own margin ratio " : "cross margin ratio ") + pct(m.marginRatioBefore()) + " to "
+                + ratio(m.marginRatioAfter());
+        String pool = isolated ? "its pool" : "the cross pool";
+        String insurance = m.insuranceFundShortfall().signum() > 0
+                ? ", the insurance fund covering the " + money(m.insuranceFundShortfall(), ccy) + " " + pool + " lacked"
+                : m.insuranceFundContribution().signum() > 0
+                ? ", the " + money(m.insuranceFundContribution(), ccy) + " left in " + pool + " going to the insurance fund"
+                : "";
+        return "step " + s.step() + " " + what + " realizing " + money(s.realizedPnl(), ccy) + fee + ", " + ratios
+                + insurance;
     }
 
     private static String funding(FundingProjection f, String ccy) {

@@ -10,6 +10,11 @@ import java.util.List;
  *
  * @param marginCallRatio       the ratio (%) at or above which the account is on margin call
  * @param liquidationRatio      the ratio (%) at or above which positions are liquidated
+ * @param liquidationFeePercent     the fee a liquidation charges on the notional it closes, in %
+ * @param liquidationFees           the fees charged by this verdict's liquidation steps
+ * @param insuranceFundContribution what the pools this verdict closed left to the insurance fund
+ * @param insuranceFundShortfall    the losses beyond the collateral of the pools this verdict closed, which the
+ *                                  insurance fund covers
  * @param crossWalletBalance    balance less the margin locked in isolated positions
  * @param crossAccruedFunding   accrued funding of the cross positions (their {@code swap}), part of the margin balance
  * @param crossFeesOwed         fees owed on the cross positions, taken off the margin balance
@@ -22,6 +27,10 @@ public record MaintenanceMarginReport(
         BigDecimal marginCallRatio,
         BigDecimal liquidationRatio,
         LiquidationStyle liquidation,
+        BigDecimal liquidationFeePercent,
+        BigDecimal liquidationFees,
+        BigDecimal insuranceFundContribution,
+        BigDecimal insuranceFundShortfall,
         BigDecimal crossWalletBalance,
         BigDecimal crossAccruedFunding,
         BigDecimal crossFeesOwed,

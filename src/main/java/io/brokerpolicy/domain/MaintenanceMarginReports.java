@@ -33,7 +33,9 @@ final class MaintenanceMarginReports {
         BigDecimal wallet = account.account().getSnapshot().balance().subtract(lockedInIsolated, Decimals.MC);
         FundingProjection projection = FundingProjector.project(account, terms);
         return new MaintenanceMarginReport(Decimals.plain(terms.marginCallRatio()), Decimals.plain(terms.liquidationRatio()),
-                terms.liquidationStyle(), Decimals.money(wallet, ccy), Decimals.money(funding, ccy),
+                terms.liquidationStyle(), Decimals.plain(account.liquidationFeePercent()),
+                Decimals.money(account.liquidationFees(), ccy), Decimals.money(account.insuranceFundContribution(), ccy),
+                Decimals.money(account.insuranceFundShortfall(), ccy), Decimals.money(wallet, ccy), Decimals.money(funding, ccy),
                 Decimals.money(fees, ccy), Decimals.money(account.getInitialCrossMarginBalance(), ccy),
                 Decimals.money(account.getInitialCrossMaintenanceMargin(), ccy),
                 Decimals.level(account.getInitialCrossMarginRatio()), positions, rounded(projection, ccy));

@@ -109,7 +109,7 @@ public final class MarginAccount {
         requireOpen(position);
         BigDecimal before = getMarginLevel();
         BigDecimal quantity = position.getPosition().quantity();
-        BigDecimal realized = realize(position, BigDecimal.ZERO, false);
+        BigDecimal realized = realize(position, BigDecimal.ZERO);
         return record(new CloseOutStep(closeOuts.size() + 1, position.positionId(), realized, before,
                 getMarginLevel(), rule, quantity, BigDecimal.ZERO, null));
     }
@@ -117,28 +117,34 @@ public final class MarginAccount {
     /**
      * Closes the part of an open position above {@code keptNotional} (0 closes it whole) at its mark price. The
      * realized PnL is the floating PnL that leaves the position, so balance + open floating PnL is conserved
-     * exactly. With {@code capAtIsolatedMargin}, an isolated position's loss stops at the margin it releases: the part
-     * of a loss beyond it is the exchange's (insurance fund), never the cross account's. Returns the realized PnL.
+     * exactly. Returns the realized PnL; what the exchange model charges on top (fee, insurance fund) is
+     * {@link #credit credited} by it.
      */
-    BigDecimal realize(PositionState position, BigDecimal keptNotional, boolean capAtIsolatedMargin) {
+    BigDecimal realize(PositionState position, BigDecimal keptNotional) {
+        return realize(position, () -> {
+            if (keptNotional.signum() == 0) {
+                position.markClosed();
+                openCount--;
+            } else {
+                position.shrinkTo(keptNotional);
+            }
+        });
+    }
+
+    /** As {@link #realize(PositionState, BigDecimal)}, keeping exactly {@code keptQuantity} lots open (a lot-size reduction). */
+    BigDecimal realizeKeepingQuantity(PositionState position, BigDecimal keptQuantity) {
+        return realize(position, () -> position.shrinkToQuantity(keptQuantity));
+    }
+
+    private BigDecimal realize(PositionState position, Runnable reduction) {
         requireOpen(position);
         BigDecimal floatingBefore = position.floatingPnl();
         BigDecimal usedBefore = position.usedMargin();
-        BigDecimal isolatedBefore = position.isIsolated() ? position.getPosition().isolatedMargin() : BigDecimal.ZERO;
-        if (keptNotional.signum() == 0) {
-            position.markClosed();
-            openCount--;
-        } else {
-            position.shrinkTo(keptNotional);
-        }
+        reduction.run();
         boolean open = position.isOpen();
         BigDecimal floatingAfter = open ? position.floatingPnl() : BigDecimal.ZERO;
         BigDecimal usedAfter = open ? position.usedMargin() : BigDecimal.ZERO;
         BigDecimal realized = floatingBefore.subtract(floatingAfter, Decimals.MC);
-        if (capAtIsolatedMargin && position.isIsolated()) {
-            BigDecimal isolatedAfter = open ? position.getPosition().isolatedMargin() : BigDecimal.ZERO;
-            realized = realized.max(isolatedBefore.subtract(isolatedAfter, Decimals.MC).negate());
-        }
         balance = balance.add(realized, Decimals.MC);
         openFloatingPnl = openFloatingPnl.subtract(floatingBefore, Decimals.MC).add(floatingAfter, Decimals.MC);
         openUsedMargin = openUsedMargin.subtract(usedBefore, Decimals.MC).add(usedAfter, Decimals.MC);
@@ -148,6 +154,22 @@ public final class MarginAccount {
             openUsedMargin = BigDecimal.ZERO;
         }
         return realized;
+    }
+
+    /**
+     * Adds {@code amount} (negative: takes it) to the balance: a liquidation fee, what a closed pool leaves to the
+     * insurance fund, or the shortfall the insurance fund covers.
+     */
+    void credit(BigDecimal amount) {
+        balance = balance.add(amount, Decimals.MC);
+    }
+
+    /**
+     * Keeps the used-margin sum right when an isolated position's margin changes in place (its wallet took a
+     * partial liquidation's loss and fee): an isolated position's used margin is its isolated margin.
+     */
+    void usedMarginChanged(BigDecimal before, BigDecimal after) {
+        openUsedMargin = openUsedMargin.subtract(before, Decimals.MC).add(after, Decimals.MC);
     }
 
     /** Numbers and keeps a step taken by this account or by the exchange-model liquidation working on it. */

@@ -3,7 +3,10 @@ package io.brokerpolicy.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Liquidation prices under the exchange model, by the formula exchanges publish for one-way mode (Binance
@@ -76,7 +79,9 @@ public final class OneWayLiquidationPrice {
     /**
      * The liquidation price of every open position of the account, in the order of the snapshot, for a
      * liquidation ratio in %. Rounded towards the mark price (up for LONG, down for SHORT) to the mark price's
-     * decimals (at least 2): a trader is never told there is more room than there is.
+     * decimals (at least 2): a trader is never told there is more room than there is. Cross positions of a symbol held
+     * LONG and SHORT at once (hedge mode) share one price, {@link HedgeLiquidationPrice}; every isolated position has
+     * its own, per side.
      */
     public static List<Result> all(MaintenanceMarginAccount account, BigDecimal liquidationRatioPercent) {
         BigDecimal r = liquidationRatioPercent.divide(Decimals.HUNDRED, Decimals.MC);
@@ -84,13 +89,39 @@ public final class OneWayLiquidationPrice {
         BigDecimal crossWallet = account.getCrossWalletBalance();
         BigDecimal crossMaintenance = BigDecimal.ZERO;
         BigDecimal crossUnrealized = BigDecimal.ZERO;
+        Map<String, List<PositionState>> bySymbol = new LinkedHashMap<>();
         for (PositionState p : cross) {
             crossWallet = crossWallet.add(p.getPosition().swap(), Decimals.MC).subtract(p.getPosition().fees(), Decimals.MC);
             crossMaintenance = crossMaintenance.add(p.maintenanceMargin(), Decimals.MC);
             crossUnrealized = crossUnrealized.add(p.getPosition().unrealizedPnl(), Decimals.MC);
+            bySymbol.computeIfAbsent(p.symbol() == null ? "\u0000" + p.positionId() : p.symbol(), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, Result> hedged = new HashMap<>();
+        for (List<PositionState> group : bySymbol.values()) {
+            if (group.size() > 1) {
+                BigDecimal groupMaintenance = BigDecimal.ZERO;
+                BigDecimal groupUnrealized = BigDecimal.ZERO;
+                for (PositionState p : group) {
+                    groupMaintenance = groupMaintenance.add(p.maintenanceMargin(), Decimals.MC);
+                    groupUnrealized = groupUnrealized.add(p.getPosition().unrealizedPnl(), Decimals.MC);
+                }
+                HedgeLiquidationPrice.Found found = HedgeLiquidationPrice.of(crossWallet,
+                        crossMaintenance.subtract(groupMaintenance, Decimals.MC),
+                        crossUnrealized.subtract(groupUnrealized, Decimals.MC), group, r);
+                for (PositionState p : group) {
+                    hedged.put(p.positionId(), found == null ? new Result(p.positionId(), null, null)
+                            : new Result(p.positionId(), towardsMark(found.price(), p.getPosition()),
+                                    found.brackets().get(p.positionId()).number()));
+                }
+            }
         }
         List<Result> results = new ArrayList<>();
         for (PositionState p : account.account().openPositions()) {
+            Result shared = hedged.get(p.positionId());
+            if (shared != null) {
+                results.add(shared);
+                continue;
+            }
             Position position = p.getPosition();
             Bracketed found = p.isIsolated()
                     ? of(position.isolatedMargin().add(position.swap(), Decimals.MC).subtract(position.fees(), Decimals.MC),
@@ -105,6 +136,12 @@ public final class OneWayLiquidationPrice {
 
     /** A reported liquidation price (null when there is none) and the bracket it lands in. */
     public record Result(String positionId, BigDecimal price, Integer bracket) {
+    }
+
+    /** A shared price is rounded towards the mark whichever side it is on: it may be below the mark for a SHORT. */
+    private static BigDecimal towardsMark(BigDecimal price, Position position) {
+        int scale = Math.max(position.markPrice().scale(), 2);
+        return price.setScale(scale, price.compareTo(position.markPrice()) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR);
     }
 
     private static BigDecimal rounded(BigDecimal price, Position position) {

@@ -15,9 +15,10 @@ import java.math.BigDecimal;
  * @param liquidationRatio        exchange model: the margin ratio (%) at or above which positions are liquidated
  * @param liquidationStyle        exchange model: close whole positions, or reduce them a bracket at a time
  * @param fundingIntervalHours    exchange model: the length of one funding interval, for the funding projection
+ * @param liquidationFeePercent   exchange model: the fee on the notional a liquidation closes, in % (0.5 means 0.5 %)
  *
  * <p>Under the exchange model {@code marginCallLevel} and {@code stopOutLevel} are null; under the margin-level
- * model the four exchange fields are null.
+ * model the five exchange fields are null.
  */
 public record PolicyTerms(
         String brokerId,
@@ -35,7 +36,8 @@ public record PolicyTerms(
         BigDecimal marginCallRatio,
         BigDecimal liquidationRatio,
         LiquidationStyle liquidationStyle,
-        BigDecimal fundingIntervalHours) {
+        BigDecimal fundingIntervalHours,
+        BigDecimal liquidationFeePercent) {
 
     // Bean-style getters: the rule language reads facts through them.
     public BigDecimal getMarginCallLevel() {
@@ -72,6 +74,10 @@ public record PolicyTerms(
 
     public BigDecimal getLiquidationRatio() {
         return liquidationRatio;
+    }
+
+    public BigDecimal getLiquidationFeePercent() {
+        return liquidationFeePercent;
     }
 
     public LiquidationStyle getLiquidationStyle() {

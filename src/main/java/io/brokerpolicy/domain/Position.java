@@ -97,6 +97,23 @@ public record Position(
         return notional().multiply(fundingRate, Decimals.MC).multiply(BigDecimal.valueOf(-side.direction()), Decimals.MC);
     }
 
+    /** The same position with another isolated margin: what is left of its isolated wallet after a partial liquidation. */
+    public Position withIsolatedMargin(BigDecimal margin) {
+        return new Position(positionId, symbol, assetClass, side, quantity, contractSize, openPrice, markPrice, leverage,
+                swap, fees, openedAt, marginMode, margin, fundingRate);
+    }
+
+    /**
+     * What is left of this position when {@code keptQuantity} (above 0, below its quantity) of it stays open: the quantity
+     * is exact (a lot-size multiple), and accrued funding, fees owed and an isolated margin shrink in proportion.
+     */
+    public Position keepingQuantity(BigDecimal keptQuantity) {
+        BigDecimal keep = Decimals.divide(keptQuantity, quantity);
+        return new Position(positionId, symbol, assetClass, side, keptQuantity, contractSize, openPrice, markPrice, leverage,
+                swap.multiply(keep, Decimals.MC), fees.multiply(keep, Decimals.MC), openedAt, marginMode,
+                isolatedMargin == null ? null : isolatedMargin.multiply(keep, Decimals.MC), fundingRate);
+    }
+
     /**
      * What is left of this position when only {@code keep} (a fraction from 0 to 1) of it stays open after a
      * partial liquidation: the quantity, and with it the accrued funding, the fees owed and an isolated margin,

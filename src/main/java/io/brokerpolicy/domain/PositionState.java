@@ -14,6 +14,7 @@ public final class PositionState {
     private final Position received;
     private final LeverageCap effectiveCap;
     private final LeverageBracketTable brackets;
+    private final BigDecimal quantityStep;
     private Position position;
     private BigDecimal floatingPnl;
     private BigDecimal usedMargin;
@@ -26,9 +27,19 @@ public final class PositionState {
 
     /** {@code brackets} is null under the margin-level model, where there is no maintenance margin. */
     public PositionState(Position position, LeverageCap effectiveCap, LeverageBracketTable brackets) {
+        this(position, effectiveCap, brackets, null);
+    }
+
+    /**
+     * {@code quantityStep} is the symbol's lot size under the exchange model (null: quantities are not rounded), the
+     * unit in which a partial liquidation may reduce the position.
+     */
+    public PositionState(Position position, LeverageCap effectiveCap, LeverageBracketTable brackets,
+                         BigDecimal quantityStep) {
         this.received = position;
         this.effectiveCap = effectiveCap;
         this.brackets = brackets;
+        this.quantityStep = quantityStep;
         set(position);
     }
 
@@ -54,6 +65,10 @@ public final class PositionState {
 
     public String getPositionId() {
         return position.positionId();
+    }
+
+    public String symbol() {
+        return position.symbol();
     }
 
     public AssetClass getAssetClass() {
@@ -119,7 +134,22 @@ public final class PositionState {
         this.notional = targetNotional;
     }
 
+    /** Shrinks the position to exactly {@code keptQuantity} lots (above 0, below its quantity): a lot-size reduction. */
+    void shrinkToQuantity(BigDecimal keptQuantity) {
+        set(position.keepingQuantity(keptQuantity));
+    }
+
+    /** Sets what is left of an isolated position's own wallet after a partial liquidation took its loss and fee from it. */
+    void setIsolatedMargin(BigDecimal margin) {
+        set(position.withIsolatedMargin(margin));
+    }
+
     // --- Exchange model (maintenance margin) ---
+
+    /** The symbol's lot size: a partial liquidation keeps a whole number of these; null when quantities are not rounded. */
+    public BigDecimal quantityStep() {
+        return quantityStep;
+    }
 
     public boolean isIsolated() {
         return position.usesIsolatedMargin();
@@ -151,6 +181,14 @@ public final class PositionState {
     /** An isolated position's margin ratio in %, null when its margin balance is zero or below (nothing left to measure against). */
     public BigDecimal isolatedMarginRatio() {
         return MarginRatio.percent(maintenanceMargin(), isolatedMarginBalance());
+    }
+
+    /**
+     * True for an open isolated position whose own margin balance is zero or below: bankrupt, closed whole in one step
+     * (no reduction can bring a pool without collateral back).
+     */
+    public boolean isIsolatedBankrupt() {
+        return open && isIsolated() && isolatedMarginBalance().signum() <= 0;
     }
 
     /** True for an open isolated position whose own margin ratio is at or above {@code ratioPercent}. */

@@ -52,9 +52,11 @@ public final class VerdictAssembler {
     }
 
     private static CloseOutStep rounded(CloseOutStep s, String ccy) {
-        MaintenanceStep m = s.maintenance() == null ? null : new MaintenanceStep(s.maintenance().scope(),
-                Decimals.level(s.maintenance().marginRatioBefore()), Decimals.level(s.maintenance().marginRatioAfter()),
-                s.maintenance().bracketBefore(), s.maintenance().bracketAfter());
+        MaintenanceStep x = s.maintenance();
+        MaintenanceStep m = x == null ? null : new MaintenanceStep(x.scope(), Decimals.level(x.marginRatioBefore()),
+                Decimals.level(x.marginRatioAfter()), x.bracketBefore(), x.bracketAfter(),
+                Decimals.money(x.liquidationFee(), ccy), Decimals.money(x.insuranceFundContribution(), ccy),
+                Decimals.money(x.insuranceFundShortfall(), ccy));
         return new CloseOutStep(s.step(), s.positionId(), Decimals.money(s.realizedPnl(), ccy),
                 Decimals.level(s.marginLevelBefore()), Decimals.level(s.marginLevelAfter()), s.rule(),
                 Decimals.quantity(s.quantityClosed()), Decimals.quantity(s.quantityRemaining()), m);

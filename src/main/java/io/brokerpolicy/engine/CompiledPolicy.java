@@ -138,11 +138,12 @@ public final class CompiledPolicy {
         ResolvedPolicy resolved = book.resolve(snapshot);
         List<PositionState> states = new ArrayList<>(snapshot.positions().size());
         for (Position position : snapshot.positions()) {
-            states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position)));
+            states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position),
+                    resolved.quantityStepFor(position)));
         }
         MarginAccount account = new MarginAccount(snapshot, states);
         MaintenanceMarginAccount maintenance = resolved.terms().isMaintenanceMarginModel()
-                ? new MaintenanceMarginAccount(account) : null;
+                ? new MaintenanceMarginAccount(account, resolved.terms().liquidationFeePercent()) : null;
         RuleTrace trace = new RuleTrace(fileByRule, System.nanoTime() + maxEvaluationMillis * 1_000_000);
         session.addEventListener(trace);
         try {

@@ -25,7 +25,11 @@ final class ExchangeFixtures {
     }
 
     static Position cross(String id, Side side, String quantity, String open, String mark, String leverage) {
-        return new Position(id, "BTCUSDT", AssetClass.CRYPTO, side, d(quantity), BigDecimal.ONE, d(open), d(mark),
+        return cross(id, "BTCUSDT", side, quantity, open, mark, leverage);
+    }
+
+    static Position cross(String id, String symbol, Side side, String quantity, String open, String mark, String leverage) {
+        return new Position(id, symbol, AssetClass.CRYPTO, side, d(quantity), BigDecimal.ONE, d(open), d(mark),
                 d(leverage), null, null, AS_OF, MarginMode.CROSS, null, null);
     }
 
@@ -35,10 +39,15 @@ final class ExchangeFixtures {
     }
 
     static MaintenanceMarginAccount account(String balance, Position... positions) {
+        return account(balance, "0", null, positions);
+    }
+
+    /** With a liquidation fee in % and a lot size (null: none) for every symbol. */
+    static MaintenanceMarginAccount account(String balance, String feePercent, String quantityStep, Position... positions) {
         AccountSnapshot snapshot = new AccountSnapshot("s", "A", "nova-crypto", "standard", "FULL", "SC",
                 ClientCategory.RETAIL, "USDT", null, AS_OF, d(balance), List.of(positions));
         List<PositionState> states = snapshot.positions().stream()
-                .map(p -> new PositionState(p, null, btcTable())).toList();
-        return new MaintenanceMarginAccount(new MarginAccount(snapshot, states));
+                .map(p -> new PositionState(p, null, btcTable(), quantityStep == null ? null : d(quantityStep))).toList();
+        return new MaintenanceMarginAccount(new MarginAccount(snapshot, states), d(feePercent));
     }
 }

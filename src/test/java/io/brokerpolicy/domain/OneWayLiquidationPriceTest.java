@@ -70,7 +70,7 @@ class OneWayLiquidationPriceTest {
     void all_isolatedUsesOnlyItsOwnMargin_crossUsesTheSharedWalletAndTheOthers() {
         MaintenanceMarginAccount account = account("5000",
                 cross("c1", Side.LONG, "0.1", "60000", "60000", "10"),
-                cross("c2", Side.SHORT, "0.1", "60000", "60000", "10"),
+                cross("c2", "ETHUSDT", Side.SHORT, "0.1", "60000", "60000", "10"),
                 isolated("i1", Side.LONG, "0.1", "60000", "60000", "600"));
         List<OneWayLiquidationPrice.Result> prices = OneWayLiquidationPrice.all(account, d("100"));
         // i1: (600 - 6000) / (0.1 x 0.004 - 0.1) = 54216.867… rounded up

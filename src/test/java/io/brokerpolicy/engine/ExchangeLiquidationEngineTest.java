@@ -85,8 +85,8 @@ class ExchangeLiquidationEngineTest {
     }
 
     @Test
-    void crossBalanceBelowZero_liquidatesEverything_andNegativeBalanceProtectionAbsorbsTheRest() {
-        // Margin balance 1500 - 1700 - 170 = -370: no ratio to measure, liquidated whatever the threshold.
+    void crossBalanceBelowZero_closesThePoolWhole_andTheInsuranceFundCoversTheShortfall() {
+        // Margin balance 1500 - 1700 - 170 = -370: no ratio to measure, bankrupt, closed whole whatever the threshold.
         AccountSnapshot snapshot = new AccountSnapshot("s2", "A-2", "test-exchange", "standard", null, "SC",
                 ClientCategory.RETAIL, "USDT", null, AS_OF, new BigDecimal("1500"),
                 List.of(position("p1", "1", "50"), position("p2", "0.1", "100")));
@@ -94,7 +94,12 @@ class ExchangeLiquidationEngineTest {
         assertThat(verdict.status()).isEqualTo(AccountStatus.STOP_OUT);
         assertThat(verdict.maintenanceMargin().crossMarginRatio()).isNull();
         assertThat(verdict.closeOuts()).extracting(CloseOutStep::positionId).containsExactly("p1", "p2");
-        assertThat(verdict.negativeBalanceAdjustment()).isEqualByComparingTo("370");
+        assertThat(verdict.closeOuts()).extracting(CloseOutStep::rule).containsOnly("CloseBankruptCrossPool");
+        // The loss beyond the pool's collateral is the insurance fund's, so the balance ends at zero, not below.
+        assertThat(verdict.maintenanceMargin().insuranceFundShortfall()).isEqualByComparingTo("370");
+        assertThat(verdict.closeOuts().get(1).maintenance().insuranceFundShortfall()).isEqualByComparingTo("370");
+        assertThat(verdict.afterCloseOut().balance()).isEqualByComparingTo("0");
+        assertThat(verdict.negativeBalanceAdjustment()).isEqualByComparingTo("0");
         assertThat(verdict.explanation()).contains("cross margin balance of -370.00 USDT was zero or below, past the"
                 + " liquidation ratio of 100%");
     }

@@ -57,6 +57,13 @@ class GoldenCasesTest {
         Verdict verdict = policy.evaluate(new SnapshotParser(CLOCK).parse(snapshot, ""));
         JsonNode actual = normalised(Json.MAPPER.valueToTree(VerdictDocument.of("normalised", CLOCK.instant(), verdict)));
         Path expectedFile = dir.resolve("expected.json");
+        String actualDir = System.getProperty("golden.actual");
+        if (actualDir != null) {
+            // For reviewing a change by hand: every case's verdict as it is now, to diff against expected.json.
+            Files.createDirectories(Path.of(actualDir));
+            Files.writeString(Path.of(actualDir, name + ".json"),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+        }
         if (!Files.exists(expectedFile) && Boolean.getBoolean("golden.write")) {
             Files.writeString(expectedFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
         }

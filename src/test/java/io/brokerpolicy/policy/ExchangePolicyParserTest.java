@@ -68,6 +68,46 @@ class ExchangePolicyParserTest {
     }
 
     @Test
+    void aLiquidationFee_andLotSizes_areRead_andAFeeLeftOutIsZero() {
+        PolicyBookParser.Result result = parse(policy(BRACKETS.replace("liquidation: PARTIAL",
+                "liquidation: PARTIAL\nliquidationFeePercent: 0.5\nquantitySteps: {BTCUSDT: 0.001, DOGEUSDT: 1}"), RATIOS, ""));
+        assertThat(result.errors()).isEmpty();
+        var maintenance = result.book().brokers().get("x").maintenanceMargin();
+        assertThat(maintenance.liquidationFeePercent()).isEqualByComparingTo("0.5");
+        assertThat(maintenance.quantitySteps()).containsEntry("BTCUSDT", new java.math.BigDecimal("0.001"))
+                .containsEntry("DOGEUSDT", java.math.BigDecimal.ONE);
+        var none = parse(policy(BRACKETS, RATIOS, "")).book().brokers().get("x").maintenanceMargin();
+        assertThat(none.liquidationFeePercent()).isEqualByComparingTo("0");
+        assertThat(none.quantitySteps()).isEmpty();
+        assertThat(parse(policy(BRACKETS.replace("liquidation: PARTIAL", "liquidation: PARTIAL\nliquidationFeePercent: 0"),
+                RATIOS, "")).errors()).isEmpty();
+    }
+
+    @Test
+    void aNegativeOrHugeLiquidationFee_andANonNumber_areRefusedOnTheirLine() {
+        for (String fee : List.of("-0.1", "12", "lots")) {
+            List<BundleError> errors = errors(policy(BRACKETS.replace("liquidation: PARTIAL",
+                    "liquidation: PARTIAL\nliquidationFeePercent: " + fee), RATIOS, ""));
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.line()).isEqualTo(6);
+                assertThat(e.message()).contains("maintenanceMargin.liquidationFeePercent");
+            });
+        }
+    }
+
+    @Test
+    void aLotSizeOfZero_orANegativeOrNonNumericOne_isRefusedWithItsSymbol() {
+        List<BundleError> errors = errors(policy(BRACKETS.replace("liquidation: PARTIAL",
+                "liquidation: PARTIAL\nquantitySteps: {BTCUSDT: 0, ETHUSDT: -1, SOLUSDT: tiny, XRPUSDT: [1]}"), RATIOS, ""));
+        assertThat(errors).extracting(BundleError::message)
+                .anySatisfy(m -> assertThat(m).contains("quantitySteps.BTCUSDT must be a lot size above 0, not 0"))
+                .anySatisfy(m -> assertThat(m).contains("quantitySteps.ETHUSDT must be a lot size above 0, not -1"))
+                .anySatisfy(m -> assertThat(m).contains("quantitySteps.SOLUSDT must be a number"))
+                .anySatisfy(m -> assertThat(m).contains("quantitySteps.XRPUSDT must be a number"));
+        assertThat(errors).allSatisfy(e -> assertThat(e.line()).isEqualTo(6));
+    }
+
+    @Test
     void aMaintenanceAmountThatMakesTheMarginJump_isRefusedWithTheAmountItMustBe() {
         List<BundleError> errors = errors(policy(BRACKETS.replace("maintenanceAmount: 50}", "maintenanceAmount: 40}"), RATIOS, ""));
         assertThat(errors).singleElement().satisfies(e -> {

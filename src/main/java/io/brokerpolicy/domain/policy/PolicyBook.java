@@ -69,7 +69,8 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
                 floorApplied, broker.closeOutOrder(), protection, tier == null ? null : tier.name(),
                 tier == null ? null : tier.maxNotional(), regulator == null ? null : regulator.id(),
                 broker.marginModel(), exchange ? type.marginCallRatio() : null, exchange ? type.liquidationRatio() : null,
-                exchange ? mm.liquidation() : null, exchange ? mm.fundingIntervalHours() : null);
+                exchange ? mm.liquidation() : null, exchange ? mm.fundingIntervalHours() : null,
+                exchange ? mm.liquidationFeePercent() : null);
         Map<AssetClass, LeverageCap> caps = effectiveCaps(type, tier, regulator);
         for (AccountAgeCap age : broker.accountAgeCaps()) {
             if (age.appliesTo(snapshot.accountOpenedAt(), snapshot.asOf())) {
@@ -81,7 +82,8 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
                 tighten(caps, window.leverageCaps(), window.source());
             }
         }
-        return new ResolvedPolicy(terms, caps, exchange ? mm.leverageBrackets() : null);
+        return new ResolvedPolicy(terms, caps, exchange ? mm.leverageBrackets() : null,
+                exchange ? mm.quantitySteps() : Map.of());
     }
 
     /** Per instrument class the tightest cap; on equal limits the regulator's is named, being the stronger reason. */

@@ -7,21 +7,28 @@ import io.brokerpolicy.domain.LeverageBracketTables;
 import io.brokerpolicy.domain.LeverageCap;
 import io.brokerpolicy.domain.PolicyTerms;
 import io.brokerpolicy.domain.Position;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
  * The terms and the effective leverage caps that apply to one snapshot, and under the exchange model the
- * leverage bracket tables (null under the margin-level model).
+ * leverage bracket tables (null under the margin-level model) and the lot sizes by symbol.
  */
 public record ResolvedPolicy(PolicyTerms terms, Map<AssetClass, LeverageCap> effectiveCaps,
-                             LeverageBracketTables brackets) {
+                             LeverageBracketTables brackets, Map<String, BigDecimal> quantitySteps) {
 
     public ResolvedPolicy {
         effectiveCaps = Map.copyOf(effectiveCaps);
+        quantitySteps = Map.copyOf(quantitySteps);
     }
 
     public ResolvedPolicy(PolicyTerms terms, Map<AssetClass, LeverageCap> effectiveCaps) {
-        this(terms, effectiveCaps, null);
+        this(terms, effectiveCaps, null, Map.of());
+    }
+
+    /** The lot size of a position's symbol, in which a partial liquidation reduces it; null when it has none. */
+    public BigDecimal quantityStepFor(Position position) {
+        return position.symbol() == null ? null : quantitySteps.get(position.symbol());
     }
 
     /** The tightest cap for the class, or null when nothing caps it. */
