@@ -4,13 +4,19 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * A password as the users file stores it: a bcrypt hash ({@code $2a$}, {@code $2b$}, {@code $2y$}) or,
  * as generated at first start, plain text. Plain passwords are compared through their SHA-256 digests
  * with {@link MessageDigest#isEqual}, so the time taken tells nothing about how much of a guess was right.
  */
-final class StoredPassword {
+public final class StoredPassword {
+
+    /** bcrypt's default cost, for the stand-in hash of a file that has no bcrypt hash of its own. */
+    private static final int DEFAULT_COST = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String stored;
     private final boolean bcrypt;
@@ -24,8 +30,28 @@ final class StoredPassword {
         return stored.startsWith("$2a$") || stored.startsWith("$2b$") || stored.startsWith("$2y$");
     }
 
+    /**
+     * The hash that unknown users are checked against: a bcrypt hash of a random password, at the highest
+     * cost among the file's hashes, so that an unknown name costs what a wrong password costs.
+     */
+    static StoredPassword unknownUser(List<StoredPassword> passwords) {
+        int cost = passwords.stream().filter(StoredPassword::isBcrypt).mapToInt(StoredPassword::cost).max().orElse(DEFAULT_COST);
+        byte[] random = new byte[18];
+        RANDOM.nextBytes(random);
+        char[] password = java.util.Base64.getEncoder().encodeToString(random).toCharArray();
+        return new StoredPassword(BCrypt.withDefaults().hashToString(cost, password));
+    }
+
     boolean isBcrypt() {
         return bcrypt;
+    }
+
+    private int cost() {
+        try {
+            return Integer.parseInt(stored.substring(4, 6));
+        } catch (RuntimeException e) {
+            return DEFAULT_COST;
+        }
     }
 
     boolean matches(char[] given) {
@@ -38,11 +64,6 @@ final class StoredPassword {
             }
         }
         return MessageDigest.isEqual(sha256(new String(given)), sha256(stored));
-    }
-
-    /** Spends about the time of a plain comparison when the user does not exist. */
-    static void compareWithNothing(char[] given) {
-        MessageDigest.isEqual(sha256(new String(given)), sha256("\u0000no-such-user"));
     }
 
     static byte[] sha256(String text) {

@@ -13,7 +13,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -27,13 +31,20 @@ import javax.crypto.spec.SecretKeySpec;
  * much for every evaluation a trading system posts, so a successful check is remembered as an HMAC of the
  * password under a key that lives only in this process; the next request with the same password is
  * compared against that in constant time. A wrong password always pays the full bcrypt check, so guessing
- * stays as slow as bcrypt makes it. The memory is dropped when the file changes.
+ * stays as slow as bcrypt makes it, and an unknown user pays the same (see {@link UsersFile#authenticate}).
+ * The memory is dropped when the file changes. Repeated failures are throttled per user and per address
+ * ({@link SignInThrottle}): answered 429 with Retry-After, without a password check.
  */
 @ApplicationScoped
 public class UsersFileIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     @Inject
     SecurityConfig config;
+
+    @Inject
+    SignInConfig signIn;
+
+    private SignInThrottle throttle;
 
     private UsersFile users;
     private final byte[] rememberKey = new byte[32];
@@ -46,12 +57,16 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
     void init() {
         new SecureRandom().nextBytes(rememberKey);
         users = new UsersFile(config.usersFile());
+        throttle = signIn == null ? new SignInThrottle(5, 20, Duration.ofMinutes(5), Clock.systemUTC())
+                : new SignInThrottle(signIn.failuresPerUser(), signIn.failuresPerAddress(), signIn.maxBackoff(), Clock.systemUTC());
     }
 
-    void createUsersFileAtStart(@Observes StartupEvent start) {
+    /** Creates the file when missing, then reads it: a malformed file stops the start with its line number. */
+    void readUsersFileAtStart(@Observes StartupEvent start) {
         if (config.generateUsersFile()) {
             UsersFileGenerator.createIfMissing(config.usersFile());
         }
+        users.readNow();
     }
 
     @Override
@@ -62,15 +77,33 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        String address = clientAddress(request);
         return context.runBlocking(() -> {
             String name = request.getUsername();
-            UsersFile.User user = check(name, request.getPassword().getPassword())
-                    .orElseThrow(AuthenticationFailedException::new);
+            Optional<Duration> wait = throttle.waitBefore(name, address);
+            if (wait.isPresent()) {
+                throw new AuthenticationFailedException(new SignInThrottledException(wait.get()));
+            }
+            Optional<UsersFile.User> checked = check(name, request.getPassword().getPassword());
+            if (checked.isEmpty()) {
+                throttle.failed(name, address);
+                throw new AuthenticationFailedException();
+            }
+            throttle.succeeded(name, address);
+            UsersFile.User user = checked.get();
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(name))
                     .addRoles(user.roles())
                     .build();
         });
+    }
+
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        return routing.request().remoteAddress().hostAddress();
     }
 
     Optional<UsersFile.User> check(String name, char[] password) {

@@ -24,13 +24,17 @@ class DatabaseFailuresTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     @Test
     void anExhaustedPool_sAcquisitionTimeout_isUnavailable() throws Exception {
         try (AgroalDataSource pool = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(Map.of(
                 AgroalPropertiesReader.JDBC_URL, url,
-                AgroalPropertiesReader.PRINCIPAL, "postgres",
-                AgroalPropertiesReader.CREDENTIAL, "postgres",
+                AgroalPropertiesReader.PRINCIPAL, user,
+                AgroalPropertiesReader.CREDENTIAL, password,
                 AgroalPropertiesReader.MAX_SIZE, "1",
                 AgroalPropertiesReader.ACQUISITION_TIMEOUT_MS, "200")));
              Connection held = pool.getConnection()) {
@@ -71,8 +75,8 @@ class DatabaseFailuresTest {
     void aBrokenConstraint_isNotUnavailable() throws Exception {
         try (AgroalDataSource pool = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(Map.of(
                 AgroalPropertiesReader.JDBC_URL, url,
-                AgroalPropertiesReader.PRINCIPAL, "postgres",
-                AgroalPropertiesReader.CREDENTIAL, "postgres",
+                AgroalPropertiesReader.PRINCIPAL, user,
+                AgroalPropertiesReader.CREDENTIAL, password,
                 AgroalPropertiesReader.MAX_SIZE, "1")));
              Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             SQLException broken = null;

@@ -76,7 +76,7 @@ class AuditAccessLogTest {
     @Test
     void theLogIsAppendOnly() throws SQLException {
         log.record("someone", "GET", "/api/v1/audit/verify", null, 200);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = io.brokerpolicy.testsupport.AsOwner.connection(); Statement s = c.createStatement()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("delete from audit_access"))
                     .hasMessageContaining("append-only");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("update audit_access set actor = 'x'"))

@@ -7,6 +7,7 @@ import static io.brokerpolicy.testsupport.StoredVerdicts.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brokerpolicy.testsupport.AsOwner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -50,8 +51,8 @@ class AuditChainVerifyTest {
     }
 
     @Test
-    void theServiceConnection_isRefusedUpdateDeleteAndTruncateOfAuditRows() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    void evenTheOwner_isRefusedUpdateDeleteAndTruncateOfAuditRows_byTheTriggers() throws SQLException {
+        try (Connection c = AsOwner.connection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("update verdict set status = 'HEALTHY' where chain_seq = " + middleSeq))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("delete from verdict where chain_seq = " + middleSeq))
@@ -115,7 +116,7 @@ class AuditChainVerifyTest {
 
     @Test
     void aVerdictDeletedFromTheMiddle_isFoundAsAGap() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = AsOwner.connection(); Statement s = c.createStatement()) {
             s.execute("create temp table deleted_verdict as select * from verdict where chain_seq = " + middleSeq);
             tamper(c, "verdict", "delete from verdict where chain_seq = " + middleSeq);
             try {
@@ -134,7 +135,7 @@ class AuditChainVerifyTest {
     @Test
     void theLastVerdictDeleted_isFoundAgainstTheChainHead() throws SQLException {
         long last = headSeq();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = AsOwner.connection(); Statement s = c.createStatement()) {
             s.execute("create temp table deleted_verdict as select * from verdict where chain_seq = " + last);
             assertThat(longOf("select count(*) from deleted_verdict", c)).isEqualTo(1);
             tamper(c, "verdict", "delete from verdict where chain_seq = " + last);
@@ -202,7 +203,7 @@ class AuditChainVerifyTest {
 
     /** Runs a change as the table owner with the append-only trigger off for just this transaction. */
     private void tamper(String table, String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = AsOwner.connection()) {
             tamper(c, table, sql);
         }
     }

@@ -16,6 +16,7 @@ public final class PostgresServer {
     static final String BINARIES = "test.embedded-postgres.binaries";
     static final String DATA = "test.embedded-postgres.data";
     static final String PORT = "test.embedded-postgres.port";
+    static final String OPTIONS = "test.embedded-postgres.options";
 
     private PostgresServer() {
     }
@@ -31,7 +32,7 @@ public final class PostgresServer {
     }
 
     public static void start() {
-        pgCtl(List.of("-D", data(), "-o", "-p " + System.getProperty(PORT) + " -F -c max_connections=100",
+        pgCtl(List.of("-D", data(), "-o", System.getProperty(OPTIONS),
                 "-w", "-t", "60", "-l", Path.of(data()).resolveSibling(Path.of(data()).getFileName() + ".log").toString(),
                 "start"));
     }

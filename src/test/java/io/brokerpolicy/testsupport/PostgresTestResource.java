@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The tests' PostgreSQL: the server named by QUARKUS_DATASOURCE_JDBC_URL when that is set (a server as
- * deployed), otherwise a throwaway embedded one under target/.
+ * deployed), otherwise a throwaway embedded one under target/, set up as the service's main sets it up:
+ * the service connects as the service role, the migrations run as the owner.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,14 +21,20 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         if (external != null && !external.isBlank()) {
             return Map.of();
         }
-        database = EmbeddedDatabase.start(Path.of("target", "test-postgres-" + UUID.randomUUID()), false);
+        database = EmbeddedDatabase.start(Path.of("target", "test-pg-" + UUID.randomUUID().toString().substring(0, 8)), false);
         System.setProperty(PostgresServer.BINARIES, database.binaries().toString());
-        System.setProperty(PostgresServer.DATA, database.dataDirectory().toAbsolutePath().toString());
+        System.setProperty(PostgresServer.DATA, database.dataDirectory().toString());
+        System.setProperty(PostgresServer.OPTIONS, database.serverOptions());
         System.setProperty(PostgresServer.PORT, Integer.toString(database.port()));
+        System.setProperty(AsOwner.URL, database.jdbcUrl());
+        System.setProperty(AsOwner.USER, database.owner().user());
+        System.setProperty(AsOwner.PASSWORD, database.owner().password());
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + database.port() + "/postgres",
-                "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.password", database.password());
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", database.serviceRole().user(),
+                "quarkus.datasource.password", database.serviceRole().password(),
+                "quarkus.flyway.username", database.owner().user(),
+                "quarkus.flyway.password", database.owner().password());
     }
 
     @Override
