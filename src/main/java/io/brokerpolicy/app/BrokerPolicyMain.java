@@ -43,7 +43,9 @@ public final class BrokerPolicyMain {
     private static void startEmbeddedDatabase() {
         Path dataDir = Path.of(orDefault(setting("brokerpolicy.data-dir"), Defaults.DATA_DIR)).toAbsolutePath();
         EmbeddedDatabase database = EmbeddedDatabase.startWithoutShutdownHook(dataDir.resolve("postgres"), true);
-        database.stopWithJvm(ShutdownSequence::awaitQuarkusStopped);
+        database.stopWithJvm(ShutdownSequence::awaitQuarkusStopped, StartFailure::printPendingLine);
+        StartFailure.printAfterDatabaseStop();
+        database.restartWhenItDies();
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", database.serviceRole().user());
         System.setProperty("quarkus.datasource.password", database.serviceRole().password());

@@ -70,6 +70,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final String database;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long postmasterPid;
 
     private EmbeddedDatabase(Path dataDirectory, Path binaries, boolean keepData, FileChannel lockChannel, FileLock lock,
                              DatabaseCredentials credentials, String serverOptions, int port, String database) {
@@ -82,6 +84,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.serverOptions = serverOptions;
         this.port = port;
         this.database = database;
+        this.postmasterPid = LeftoverPostmaster.pidOf(dataDirectory);
     }
 
     /**
@@ -90,7 +93,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
         EmbeddedDatabase database = startWithoutShutdownHook(dataDirectory, keepData);
-        database.stopWithJvm(() -> { });
+        database.stopWithJvm(() -> { }, () -> { });
         return database;
     }
 
@@ -158,13 +161,65 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Stops the server when the JVM exits (any exit it sees), after {@code first} has run. */
-    public void stopWithJvm(Runnable first) {
+    /**
+     * Starts the server again, on the same port and data, whenever it dies while this JVM still needs it
+     * (a crash, the OOM killer, a {@code kill -9}): PostgreSQL recovers from its WAL, so everything committed
+     * before is there, and the service, which answered 503 meanwhile, serves again by itself.
+     */
+    public void restartWhenItDies() {
+        Thread watchdog = new Thread(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long pid = postmasterPid;
+                if (closed || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                restartAfterDeath(pid);
+            }
+        }, "embedded-postgres-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private synchronized void restartAfterDeath(long deadPid) {
+        LOG.warnf("the embedded PostgreSQL (pid %d) died; starting it again on port %d", deadPid, port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (!closed && System.nanoTime() < deadline) {
+            try {
+                // Its backends may hold the shared memory for a moment after the postmaster's death: retried.
+                pgCtl(binaries, List.of("-D", dataDirectory.toString(), "-o", serverOptions, "-l",
+                        sibling(dataDirectory, ".log").toString(), "-w", "-t", Integer.toString(START_TIMEOUT_SECONDS),
+                        "start"), START_TIMEOUT_SECONDS + 30);
+                postmasterPid = LeftoverPostmaster.pidOf(dataDirectory);
+                LOG.warnf("the embedded PostgreSQL runs again (pid %d)", postmasterPid);
+                return;
+            } catch (DatabaseStartException e) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (!closed) {
+            LOG.errorf("the embedded PostgreSQL did not start again: %s (log: %s)", lastFatal(dataDirectory),
+                    sibling(dataDirectory, ".log"));
+        }
+    }
+
+    /** Stops the server when the JVM exits (any exit it sees): after {@code before} has run, and before {@code after}. */
+    public void stopWithJvm(Runnable before, Runnable after) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                first.run();
+                before.run();
             } finally {
                 close();
+                after.run();
             }
         }, "embedded-postgres-stop"));
     }
@@ -224,11 +279,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (closing.getAndSet(true)) {
             return;
         }
-        closed = true;
+        closed = true; // the watchdog stops restarting; a restart under way finishes before the stop below
+        synchronized (this) {
+            stopAndRelease();
+        }
+    }
+
+    private void stopAndRelease() {
         try {
             if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
                 pgCtl(binaries, List.of("-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
@@ -241,6 +302,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 deleteTree(dataDirectory);
                 Files.deleteIfExists(credentialsFile());
                 deleteTree(sibling(dataDirectory, ".socket"));
+                Files.deleteIfExists(sibling(dataDirectory, ".log"));
             } catch (IOException e) {
                 LOG.debugf("could not remove %s: %s", dataDirectory, e.getMessage());
             }

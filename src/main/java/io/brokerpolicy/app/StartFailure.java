@@ -10,6 +10,9 @@ import org.jboss.logging.Logger;
 final class StartFailure {
 
     private static final Logger LOG = Logger.getLogger(StartFailure.class);
+    /** Set when the embedded database stops in a shutdown hook: the line waits until it has, to stay the last. */
+    private static volatile boolean lineAfterDatabaseStop;
+    private static volatile String pendingLine;
 
     private StartFailure() {
     }
@@ -27,10 +30,31 @@ final class StartFailure {
         if (!explainsItself(failure)) {
             LOG.error("the service did not start", failure);
         }
-        System.out.flush();
-        System.err.println("brokerpolicy did not start: " + reason);
-        System.err.flush();
+        String line = "brokerpolicy did not start: " + reason;
+        if (lineAfterDatabaseStop) {
+            pendingLine = line;
+        } else {
+            printLast(line);
+        }
         System.exit(1);
+    }
+
+    /** Called by the shutdown hook that stops the embedded database: the failure's line comes after. */
+    static void printPendingLine() {
+        String line = pendingLine;
+        if (line != null) {
+            printLast(line);
+        }
+    }
+
+    static void printAfterDatabaseStop() {
+        lineAfterDatabaseStop = true;
+    }
+
+    private static void printLast(String line) {
+        System.out.flush();
+        System.err.println(line);
+        System.err.flush();
     }
 
     /** Our own start failures, and configuration errors, need no stack trace: their message says it all. */

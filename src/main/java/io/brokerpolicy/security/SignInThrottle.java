@@ -61,10 +61,14 @@ public final class SignInThrottle {
     }
 
     public void succeeded(String user, String address) {
-        users.remove(user);
         addresses.remove(address);
-        if (trusted.size() < MAX_ENTRIES) {
-            trusted.put(trustKey(user, address), clock.instant());
+        // Failures for this user counted only from other addresses: a success from one it already signed in
+        // from must not wipe out the backoff of someone guessing elsewhere.
+        if (trusted.putIfAbsent(trustKey(user, address), clock.instant()) == null) {
+            users.remove(user);
+        }
+        if (trusted.size() > MAX_ENTRIES) {
+            trusted.clear();
         }
     }
 

@@ -46,7 +46,8 @@ public final class StoredPassword {
         return bcrypt;
     }
 
-    private int cost() {
+    /** The bcrypt cost (the exponent of its rounds). */
+    int cost() {
         try {
             return Integer.parseInt(stored.substring(4, 6));
         } catch (RuntimeException e) {

@@ -37,6 +37,14 @@ public final class PostgresServer {
                 "start"));
     }
 
+    public static Path dataDirectory() {
+        return Path.of(data());
+    }
+
+    public static int port() {
+        return Integer.parseInt(System.getProperty(PORT));
+    }
+
     private static String data() {
         return System.getProperty(DATA);
     }
