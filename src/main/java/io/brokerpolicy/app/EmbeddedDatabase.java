@@ -175,7 +175,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     return;
                 }
                 long pid = postmasterPid;
-                if (closed || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (closed || LeftoverPostmaster.running(pid)) {
                     continue;
                 }
                 restartAfterDeath(pid);

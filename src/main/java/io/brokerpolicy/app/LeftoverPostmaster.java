@@ -35,9 +35,14 @@ final class LeftoverPostmaster {
             return;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !isPostmasterOf(pid, data)) {
-            // The server died with its JVM (or the machine restarted): PostgreSQL recovers from its WAL at the
-            // next start. A recycled pid must not make it think that an old server still runs.
+        if (process.isEmpty()) {
+            // The server is gone (with its machine, say): PostgreSQL itself sees that its lock file is stale and
+            // recovers from its WAL at the start.
+            return;
+        }
+        if (!running(pid) || !isPostmasterOf(pid, data)) {
+            // An exited server not yet reaped, or the pid recycled by another process: PostgreSQL would take
+            // either for a server still running on the folder and refuse to start.
             deleteQuietly(pidFile);
             return;
         }
@@ -45,13 +50,37 @@ final class LeftoverPostmaster {
         try {
             EmbeddedDatabase.pgCtl(binaries, List.of("-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
         } catch (DatabaseStartException e) {
-            process.get().destroy();
-            try {
-                process.get().onExit().get(60, TimeUnit.SECONDS);
-            } catch (Exception timeout) {
+            process.get().destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (running(pid)) {
+            if (System.nanoTime() > deadline) {
                 throw new DatabaseStartException("PostgreSQL (pid " + pid + ") left running on " + data
                         + " does not stop; stop it (kill " + pid + ") and start again");
             }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseStartException("interrupted while stopping PostgreSQL (pid " + pid + ")");
+            }
+        }
+    }
+
+    /**
+     * Whether the process runs. A process that has exited but not been reaped by its parent (a zombie: the
+     * postmaster's parent is init once pg_ctl has exited, and some inits reap late) does not.
+     */
+    static boolean running(long pid) {
+        if (pid <= 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+        } catch (IOException e) {
+            return true; // no /proc: trust the process handle
         }
     }
 
