@@ -33,26 +33,31 @@ final class DatabaseRoles {
                     EmbeddedDatabase.execute(admin, "create database " + database + " owner " + owner);
                 }
             }
-            try (Connection db = database.equals("postgres") ? admin
-                    : EmbeddedDatabase.connect(port, database, credentials.superuser())) {
-                if (database.equals("postgres")) {
-                    handOverToOwner(db, owner);
-                }
-                EmbeddedDatabase.execute(db,
-                        "revoke all on database " + database + " from public",
-                        "grant connect, temporary on database " + database + " to " + service,
-                        "grant all on database " + database + " to " + owner,
-                        "alter schema public owner to " + owner,
-                        "revoke all on schema public from public",
-                        "grant usage on schema public to " + service);
-                if (db != admin) {
-                    db.close();
+            if (database.equals("postgres")) {
+                handOverToOwner(admin, owner);
+                restrict(admin, database);
+            } else {
+                try (Connection db = EmbeddedDatabase.connect(port, database, credentials.superuser())) {
+                    restrict(db, database);
                 }
             }
             return database;
         } catch (SQLException e) {
             throw new DatabaseStartException("could not set up the roles of the embedded PostgreSQL: " + e.getMessage());
         }
+    }
+
+    /** Only the two roles may connect; only the owner may create in the schema. */
+    private static void restrict(Connection db, String database) throws SQLException {
+        String owner = EmbeddedDatabase.OWNER;
+        String service = EmbeddedDatabase.SERVICE_ROLE;
+        EmbeddedDatabase.execute(db,
+                "revoke all on database " + database + " from public",
+                "grant connect, temporary on database " + database + " to " + service,
+                "grant all on database " + database + " to " + owner,
+                "alter schema public owner to " + owner,
+                "revoke all on schema public from public",
+                "grant usage on schema public to " + service);
     }
 
     private static void ensureRole(Connection admin, String role, String password) throws SQLException {
