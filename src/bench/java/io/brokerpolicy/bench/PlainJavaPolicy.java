@@ -18,6 +18,7 @@ import io.brokerpolicy.domain.Violation;
 import io.brokerpolicy.domain.ViolationCode;
 import io.brokerpolicy.domain.policy.PolicyBook;
 import io.brokerpolicy.domain.policy.ResolvedPolicy;
+import io.brokerpolicy.engine.StandingTerms;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,18 +37,18 @@ final class PlainJavaPolicy {
     private static final String MARGIN = "rules/margin.drl";
     private static final String CLOSE_OUT = "rules/close-out.drl";
 
-    private final PolicyBook book;
+    private final StandingTerms terms;
     private final long version;
     private final String hash;
 
     PlainJavaPolicy(PolicyBook book, long version, String hash) {
-        this.book = book;
+        this.terms = new StandingTerms(book);
         this.version = version;
         this.hash = hash;
     }
 
     Verdict evaluate(AccountSnapshot snapshot) {
-        ResolvedPolicy resolved = book.resolve(snapshot);
+        ResolvedPolicy resolved = terms.resolve(snapshot);
         PolicyTerms terms = resolved.terms();
         if (terms.closeOutOrder() != CloseOutOrder.LARGEST_LOSS_FIRST || terms.isMaintenanceMarginModel()) {
             throw new IllegalArgumentException("the reference only implements the margin-level model, largest loss first");

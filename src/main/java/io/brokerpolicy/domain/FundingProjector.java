@@ -28,7 +28,7 @@ public final class FundingProjector {
         }
         BigDecimal crossFunding = BigDecimal.ZERO;
         for (PositionState p : account.openCross()) {
-            crossFunding = crossFunding.add(p.getPosition().fundingPerInterval(), Decimals.MC);
+            crossFunding = crossFunding.add(p.getPosition().fundingPerInterval());
         }
         BigDecimal crossBalance = account.getCrossMarginBalance();
         BigDecimal crossMaintenance = account.getCrossMaintenanceMargin();
@@ -54,13 +54,13 @@ public final class FundingProjector {
      * is already at or below it, null when perInterval does not lower the balance.
      */
     public static BigInteger intervalsUntil(BigDecimal balance, BigDecimal threshold, BigDecimal perInterval) {
-        BigDecimal room = balance.subtract(threshold, Decimals.MC);
+        BigDecimal room = balance.subtract(threshold);
         if (room.signum() <= 0) {
             return BigInteger.ZERO;
         }
         if (perInterval.signum() >= 0) {
             return null;
         }
-        return room.divide(perInterval.negate(), Decimals.MC).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+        return Decimals.divideReported(room, perInterval.negate(), 0, RoundingMode.CEILING).toBigIntegerExact();
     }
 }

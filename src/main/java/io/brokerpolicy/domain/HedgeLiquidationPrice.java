@@ -49,14 +49,14 @@ public final class HedgeLiquidationPrice {
      */
     public static Found of(BigDecimal walletBalance, BigDecimal otherMaintenance, BigDecimal otherUnrealized,
                            List<PositionState> group, BigDecimal ratio) {
-        BigDecimal fixed = walletBalance.subtract(Decimals.divide(otherMaintenance, ratio), Decimals.MC)
-                .add(otherUnrealized, Decimals.MC);
+        BigDecimal fixed = walletBalance.subtract(Decimals.divide(otherMaintenance, ratio))
+                .add(otherUnrealized);
         BigDecimal mark = group.get(0).getPosition().markPrice();
         Found best = null;
         for (BigDecimal probe : probes(group)) {
             Map<String, LeverageBracket> assumed = new LinkedHashMap<>();
             for (PositionState p : group) {
-                assumed.put(p.positionId(), p.brackets().bracketFor(p.getPosition().units().multiply(probe, Decimals.MC)));
+                assumed.put(p.positionId(), p.brackets().bracketFor(p.units().multiply(probe)));
             }
             BigDecimal price = solve(fixed, group, assumed, ratio);
             if (price == null || price.signum() <= 0 || !landsIn(group, assumed, price)) {
@@ -73,7 +73,7 @@ public final class HedgeLiquidationPrice {
     private static List<BigDecimal> probes(List<PositionState> group) {
         TreeSet<BigDecimal> boundaries = new TreeSet<>();
         for (PositionState p : group) {
-            BigDecimal units = p.getPosition().units();
+            BigDecimal units = p.units();
             for (LeverageBracket bracket : p.brackets().brackets()) {
                 if (bracket.notionalCap() != null && units.signum() > 0) {
                     boundaries.add(Decimals.divide(bracket.notionalCap(), units));
@@ -83,10 +83,10 @@ public final class HedgeLiquidationPrice {
         List<BigDecimal> probes = new ArrayList<>();
         BigDecimal previous = BigDecimal.ZERO;
         for (BigDecimal boundary : boundaries) {
-            probes.add(Decimals.divide(previous.add(boundary, Decimals.MC), TWO));
+            probes.add(Decimals.divide(previous.add(boundary), TWO));
             previous = boundary;
         }
-        probes.add(previous.signum() == 0 ? BigDecimal.ONE : previous.multiply(TWO, Decimals.MC));
+        probes.add(previous.signum() == 0 ? BigDecimal.ONE : previous.multiply(TWO));
         return probes;
     }
 
@@ -100,17 +100,17 @@ public final class HedgeLiquidationPrice {
             LeverageBracket bracket = brackets.get(p.positionId());
             BigDecimal d = BigDecimal.valueOf(position.side().direction());
             BigDecimal size = position.units();
-            numerator = numerator.add(Decimals.divide(bracket.maintenanceAmount(), ratio), Decimals.MC)
-                    .subtract(d.multiply(size, Decimals.MC).multiply(position.openPrice(), Decimals.MC), Decimals.MC);
-            denominator = denominator.add(Decimals.divide(size.multiply(bracket.rate(), Decimals.MC), ratio), Decimals.MC)
-                    .subtract(d.multiply(size, Decimals.MC), Decimals.MC);
+            numerator = numerator.add(Decimals.divide(bracket.maintenanceAmount(), ratio))
+                    .subtract(d.multiply(size).multiply(position.openPrice()));
+            denominator = denominator.add(Decimals.divide(size.multiply(bracket.rate()), ratio))
+                    .subtract(d.multiply(size));
         }
         return denominator.signum() == 0 ? null : Decimals.divide(numerator, denominator);
     }
 
     private static boolean landsIn(List<PositionState> group, Map<String, LeverageBracket> brackets, BigDecimal price) {
         for (PositionState p : group) {
-            LeverageBracket at = p.brackets().bracketFor(p.getPosition().units().multiply(price, Decimals.MC));
+            LeverageBracket at = p.brackets().bracketFor(p.units().multiply(price));
             if (at.number() != brackets.get(p.positionId()).number()) {
                 return false;
             }
@@ -119,6 +119,6 @@ public final class HedgeLiquidationPrice {
     }
 
     private static BigDecimal distance(BigDecimal price, BigDecimal mark) {
-        return price.subtract(mark, Decimals.MC).abs();
+        return price.subtract(mark).abs();
     }
 }

@@ -20,12 +20,12 @@ public record LeverageBracket(int number, BigDecimal notionalFloor, BigDecimal n
 
     /** The rate as a fraction (0.004 for 0.40%). */
     public BigDecimal rate() {
-        return maintenanceMarginPercent.divide(Decimals.HUNDRED, Decimals.MC);
+        return Decimals.fraction(maintenanceMarginPercent);
     }
 
     /** maintenance margin = notional x rate - maintenance amount. */
     public BigDecimal maintenanceMargin(BigDecimal notional) {
-        return notional.multiply(rate(), Decimals.MC).subtract(maintenanceAmount, Decimals.MC);
+        return notional.multiply(rate()).subtract(maintenanceAmount);
     }
 
     /** True when the notional falls in this bracket: above the floor (bracket 1: from 0) and up to the cap. */

@@ -25,28 +25,32 @@ public final class LiquidationPrices {
 
     public static List<LiquidationPrice> of(MarginAccount account, BigDecimal stopOutLevel) {
         List<LiquidationPrice> prices = new ArrayList<>();
-        BigDecimal s = stopOutLevel.divide(Decimals.HUNDRED, Decimals.MC);
-        BigDecimal gap = s.multiply(account.getUsedMargin(), Decimals.MC).subtract(account.getEquity(), Decimals.MC);
+        BigDecimal s = Decimals.fraction(stopOutLevel);
+        BigDecimal gap = s.multiply(account.getUsedMargin()).subtract(account.getEquity());
         for (PositionState state : account.openPositions()) {
-            prices.add(new LiquidationPrice(state.positionId(), priceFor(state.getPosition(), s, gap)));
+            prices.add(new LiquidationPrice(state.positionId(), priceFor(state, s, gap)));
         }
         return prices;
     }
 
-    private static BigDecimal priceFor(Position p, BigDecimal s, BigDecimal gap) {
+    /**
+     * p = m + (s·U - E) / (u·(d - s/L)), multiplied through by L so that the only division is the last one:
+     * p = (m·u·(d·L - s) + (s·U - E)·L) / (u·(d·L - s)), taken straight to the reported scale towards the mark.
+     */
+    private static BigDecimal priceFor(PositionState state, BigDecimal s, BigDecimal gap) {
+        Position p = state.getPosition();
         BigDecimal d = BigDecimal.valueOf(p.side().direction());
-        BigDecimal slope = p.marginMode() == MarginMode.ISOLATED && p.isolatedMargin() != null
-                ? d
-                : d.subtract(s.divide(p.leverage(), Decimals.MC), Decimals.MC);
-        BigDecimal denominator = p.units().multiply(slope, Decimals.MC);
+        boolean isolated = p.usesIsolatedMargin();
+        BigDecimal denominator = state.units().multiply(isolated ? d : d.multiply(p.leverage()).subtract(s));
         if (denominator.signum() == 0) {
             return null;
         }
-        BigDecimal price = p.markPrice().add(gap.divide(denominator, Decimals.MC), Decimals.MC);
-        if (price.signum() <= 0) {
+        BigDecimal numerator = p.markPrice().multiply(denominator).add(isolated ? gap : gap.multiply(p.leverage()));
+        if (numerator.signum() * denominator.signum() <= 0) {
             return null;
         }
         int scale = Math.max(p.markPrice().scale(), 2);
-        return price.setScale(scale, p.side() == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        return Decimals.divideReported(numerator, denominator, scale,
+                p.side() == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
     }
 }

@@ -64,16 +64,16 @@ public final class MaintenanceMarginAccount {
         BigDecimal locked = BigDecimal.ZERO;
         for (PositionState p : account.openPositions()) {
             if (p.isIsolated()) {
-                locked = locked.add(p.getPosition().isolatedMargin(), Decimals.MC);
+                locked = locked.add(p.getPosition().isolatedMargin());
             }
         }
-        return account.getBalance().subtract(locked, Decimals.MC);
+        return account.getBalance().subtract(locked);
     }
 
     public BigDecimal getCrossMarginBalance() {
         BigDecimal balance = getCrossWalletBalance();
         for (PositionState p : openCross()) {
-            balance = balance.add(p.floatingPnl(), Decimals.MC);
+            balance = balance.add(p.floatingPnl());
         }
         return balance;
     }
@@ -81,7 +81,7 @@ public final class MaintenanceMarginAccount {
     public BigDecimal getCrossMaintenanceMargin() {
         BigDecimal total = BigDecimal.ZERO;
         for (PositionState p : openCross()) {
-            total = total.add(p.maintenanceMargin(), Decimals.MC);
+            total = total.add(p.maintenanceMargin());
         }
         return total;
     }
@@ -178,17 +178,16 @@ public final class MaintenanceMarginAccount {
             return false;
         }
         BigDecimal balance = poolMarginBalance(position);
-        BigDecimal othersMaintenance = poolMaintenanceMargin(position).subtract(position.maintenanceMargin(), Decimals.MC);
+        BigDecimal othersMaintenance = poolMaintenanceMargin(position).subtract(position.maintenanceMargin());
         List<LeverageBracket> table = position.brackets().brackets();
         for (int i = bracket.number() - 1; i >= 1; i--) {
             Kept kept = keptAt(position, table.get(i).notionalFloor());
             if (kept == null) {
                 continue;
             }
-            BigDecimal fee = fee(position.getNotional().subtract(kept.notional(), Decimals.MC), balance);
-            BigDecimal balanceAfter = balance.subtract(fee, Decimals.MC);
-            BigDecimal maintenanceAfter = othersMaintenance.add(position.brackets().maintenanceMargin(kept.notional()),
-                    Decimals.MC);
+            BigDecimal fee = fee(position.getNotional().subtract(kept.notional()), balance);
+            BigDecimal balanceAfter = balance.subtract(fee);
+            BigDecimal maintenanceAfter = othersMaintenance.add(position.brackets().maintenanceMargin(kept.notional()));
             if (balanceAfter.signum() > 0 && !MarginRatio.atOrAbove(maintenanceAfter, balanceAfter, ratioPercent)) {
                 return true;
             }
@@ -212,13 +211,13 @@ public final class MaintenanceMarginAccount {
             return new Kept(null, floor);
         }
         Position p = position.getPosition();
-        BigDecimal perLot = step.multiply(p.contractSize(), Decimals.MC).multiply(p.markPrice(), Decimals.MC);
+        BigDecimal perLot = step.multiply(p.contractSize()).multiply(p.markPrice());
         BigDecimal lots = floor.divide(perLot, 0, RoundingMode.FLOOR);
         if (lots.signum() <= 0) {
             return null;
         }
-        BigDecimal quantity = lots.multiply(step, Decimals.MC);
-        return new Kept(quantity, quantity.multiply(p.contractSize(), Decimals.MC).multiply(p.markPrice(), Decimals.MC));
+        BigDecimal quantity = lots.multiply(step);
+        return new Kept(quantity, quantity.multiply(p.contractSize()).multiply(p.markPrice()));
     }
 
     /** What a reduction keeps open: an exact quantity in whole lots, or (quantity null) exactly this notional. */
@@ -227,7 +226,7 @@ public final class MaintenanceMarginAccount {
 
     /** The fee on a closed notional, never more than what the pool's margin balance has left. */
     private BigDecimal fee(BigDecimal closedNotional, BigDecimal poolBalance) {
-        BigDecimal fee = Decimals.divide(closedNotional.multiply(liquidationFeePercent, Decimals.MC), Decimals.HUNDRED);
+        BigDecimal fee = closedNotional.multiply(Decimals.fraction(liquidationFeePercent));
         return fee.min(poolBalance.max(BigDecimal.ZERO));
     }
 
@@ -251,14 +250,13 @@ public final class MaintenanceMarginAccount {
             realized = account.realizeKeepingQuantity(position, kept.quantity());
         }
         BigDecimal remaining = position.isOpen() ? position.getPosition().quantity() : BigDecimal.ZERO;
-        BigDecimal closedNotional = notionalBefore.subtract(position.isOpen() ? position.getNotional() : BigDecimal.ZERO,
-                Decimals.MC);
+        BigDecimal closedNotional = notionalBefore.subtract(position.isOpen() ? position.getNotional() : BigDecimal.ZERO);
         BigDecimal fee = fee(closedNotional, poolBalance);
         account.credit(fee.negate());
 
         BigDecimal leftover = null;
         if (isolated) {
-            BigDecimal wallet = walletBefore.add(realized, Decimals.MC).subtract(fee, Decimals.MC);
+            BigDecimal wallet = walletBefore.add(realized).subtract(fee);
             if (position.isOpen()) {
                 BigDecimal usedBefore = position.usedMargin();
                 position.setIsolatedMargin(wallet);
@@ -277,14 +275,14 @@ public final class MaintenanceMarginAccount {
             contribution = leftover.max(BigDecimal.ZERO);
             shortfall = leftover.negate().max(BigDecimal.ZERO);
         }
-        liquidationFees = liquidationFees.add(fee, Decimals.MC);
-        insuranceFundContribution = insuranceFundContribution.add(contribution, Decimals.MC);
-        insuranceFundShortfall = insuranceFundShortfall.add(shortfall, Decimals.MC);
+        liquidationFees = liquidationFees.add(fee);
+        insuranceFundContribution = insuranceFundContribution.add(contribution);
+        insuranceFundShortfall = insuranceFundShortfall.add(shortfall);
 
         Integer bracketAfter = position.isOpen() && position.bracket() != null ? position.bracket().number() : null;
         BigDecimal ratioAfter = isolated && !position.isOpen() ? null : ratioOf(position);
         return account.record(new CloseOutStep(account.nextStepNumber(), position.positionId(), realized, null, null,
-                rule, quantityBefore.subtract(remaining, Decimals.MC), remaining,
+                rule, quantityBefore.subtract(remaining), remaining,
                 new MaintenanceStep(scope, ratioBefore, ratioAfter, bracketBefore, bracketAfter, fee, contribution,
                         shortfall)));
     }

@@ -23,14 +23,14 @@ final class MaintenanceMarginReports {
         for (PositionState state : account.account().getPositions()) {
             Position p = state.received();
             if (p.usesIsolatedMargin()) {
-                lockedInIsolated = lockedInIsolated.add(p.isolatedMargin(), Decimals.MC);
+                lockedInIsolated = lockedInIsolated.add(p.isolatedMargin());
             } else {
-                funding = funding.add(p.swap(), Decimals.MC);
-                fees = fees.add(p.fees(), Decimals.MC);
+                funding = funding.add(p.swap());
+                fees = fees.add(p.fees());
             }
             positions.add(position(state, byPosition.get(p.positionId()), ccy));
         }
-        BigDecimal wallet = account.account().getSnapshot().balance().subtract(lockedInIsolated, Decimals.MC);
+        BigDecimal wallet = account.account().getSnapshot().balance().subtract(lockedInIsolated);
         FundingProjection projection = FundingProjector.project(account, terms);
         return new MaintenanceMarginReport(Decimals.plain(terms.marginCallRatio()), Decimals.plain(terms.liquidationRatio()),
                 terms.liquidationStyle(), Decimals.plain(account.liquidationFeePercent()),
@@ -48,7 +48,7 @@ final class MaintenanceMarginReports {
         BigDecimal notional = p.notional();
         LeverageBracket bracket = state.brackets().bracketFor(notional);
         BigDecimal maintenance = bracket.maintenanceMargin(notional);
-        BigDecimal isolatedBalance = p.usesIsolatedMargin() ? p.isolatedMargin().add(p.floatingPnl(), Decimals.MC) : null;
+        BigDecimal isolatedBalance = p.usesIsolatedMargin() ? p.isolatedMargin().add(p.floatingPnl()) : null;
         BigDecimal isolatedRatio = p.usesIsolatedMargin() ? MarginRatio.percent(maintenance, isolatedBalance) : null;
         return new MaintenanceMarginReport.PositionMaintenance(p.positionId(), p.usesIsolatedMargin() ? MarginMode.ISOLATED
                 : MarginMode.CROSS, Decimals.money(notional, ccy), bracket.number(),

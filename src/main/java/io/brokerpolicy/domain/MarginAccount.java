@@ -33,9 +33,9 @@ public final class MarginAccount {
         this.openUsedMargin = BigDecimal.ZERO;
         BigDecimal notional = BigDecimal.ZERO;
         for (PositionState p : this.positions) {
-            openFloatingPnl = openFloatingPnl.add(p.floatingPnl(), Decimals.MC);
-            openUsedMargin = openUsedMargin.add(p.usedMargin(), Decimals.MC);
-            notional = notional.add(p.getNotional(), Decimals.MC);
+            openFloatingPnl = openFloatingPnl.add(p.floatingPnl());
+            openUsedMargin = openUsedMargin.add(p.usedMargin());
+            notional = notional.add(p.getNotional());
         }
         this.openCount = this.positions.size();
         this.initialTotalNotional = notional;
@@ -46,7 +46,7 @@ public final class MarginAccount {
         if (usedMargin.signum() == 0) {
             return null;
         }
-        return equity.multiply(Decimals.HUNDRED, Decimals.MC).divide(usedMargin, Decimals.MC);
+        return Decimals.percent(equity, usedMargin);
     }
 
     public AccountSnapshot getSnapshot() {
@@ -62,7 +62,7 @@ public final class MarginAccount {
     }
 
     public BigDecimal getEquity() {
-        return balance.add(openFloatingPnl, Decimals.MC);
+        return balance.add(openFloatingPnl);
     }
 
     public BigDecimal getUsedMargin() {
@@ -97,7 +97,7 @@ public final class MarginAccount {
 
     public AccountFigures figures() {
         BigDecimal equity = getEquity();
-        return new AccountFigures(balance, equity, openUsedMargin, equity.subtract(openUsedMargin, Decimals.MC),
+        return new AccountFigures(balance, equity, openUsedMargin, equity.subtract(openUsedMargin),
                 getMarginLevel());
     }
 
@@ -144,10 +144,10 @@ public final class MarginAccount {
         boolean open = position.isOpen();
         BigDecimal floatingAfter = open ? position.floatingPnl() : BigDecimal.ZERO;
         BigDecimal usedAfter = open ? position.usedMargin() : BigDecimal.ZERO;
-        BigDecimal realized = floatingBefore.subtract(floatingAfter, Decimals.MC);
-        balance = balance.add(realized, Decimals.MC);
-        openFloatingPnl = openFloatingPnl.subtract(floatingBefore, Decimals.MC).add(floatingAfter, Decimals.MC);
-        openUsedMargin = openUsedMargin.subtract(usedBefore, Decimals.MC).add(usedAfter, Decimals.MC);
+        BigDecimal realized = floatingBefore.subtract(floatingAfter);
+        balance = balance.add(realized);
+        openFloatingPnl = openFloatingPnl.subtract(floatingBefore).add(floatingAfter);
+        openUsedMargin = openUsedMargin.subtract(usedBefore).add(usedAfter);
         if (openCount == 0) {
             // Exact zero, not the residue of subtractions, so that "no margin used" is recognised.
             openFloatingPnl = BigDecimal.ZERO;
@@ -161,7 +161,7 @@ public final class MarginAccount {
      * insurance fund, or the shortfall the insurance fund covers.
      */
     void credit(BigDecimal amount) {
-        balance = balance.add(amount, Decimals.MC);
+        balance = balance.add(amount);
     }
 
     /**
@@ -169,7 +169,7 @@ public final class MarginAccount {
      * partial liquidation's loss and fee): an isolated position's used margin is its isolated margin.
      */
     void usedMarginChanged(BigDecimal before, BigDecimal after) {
-        openUsedMargin = openUsedMargin.subtract(before, Decimals.MC).add(after, Decimals.MC);
+        openUsedMargin = openUsedMargin.subtract(before).add(after);
     }
 
     /** Numbers and keeps a step taken by this account or by the exchange-model liquidation working on it. */

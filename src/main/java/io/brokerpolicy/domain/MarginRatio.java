@@ -20,7 +20,7 @@ public final class MarginRatio {
         if (maintenanceMargin.signum() == 0 || marginBalance.signum() <= 0) {
             return null;
         }
-        return maintenanceMargin.multiply(Decimals.HUNDRED, Decimals.MC).divide(marginBalance, Decimals.MC);
+        return Decimals.percent(maintenanceMargin, marginBalance);
     }
 
     /**
@@ -42,6 +42,6 @@ public final class MarginRatio {
      * The account is at or past the threshold while its margin balance is at or below this amount.
      */
     public static BigDecimal balanceAt(BigDecimal maintenanceMargin, BigDecimal thresholdPercent) {
-        return maintenanceMargin.multiply(Decimals.HUNDRED, Decimals.MC).divide(thresholdPercent, Decimals.MC);
+        return Decimals.percent(maintenanceMargin, thresholdPercent);
     }
 }

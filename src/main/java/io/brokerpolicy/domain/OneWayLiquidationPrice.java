@@ -36,29 +36,40 @@ import java.util.Map;
  */
 public final class OneWayLiquidationPrice {
 
-    /** A liquidation price (unrounded) and the bracket it lands in. */
-    public record Bracketed(BigDecimal price, LeverageBracket bracket) {
+    /**
+     * A liquidation price and the bracket it lands in; the price is {@code numerator / denominator}, kept so that the
+     * reported price is the exact quotient rounded once.
+     */
+    public record Bracketed(BigDecimal price, LeverageBracket bracket, BigDecimal numerator, BigDecimal denominator) {
     }
 
     private OneWayLiquidationPrice() {
     }
 
-    /** The formula for one bracket; null when the denominator is zero (no price moves the ratio). */
+    /** The formula for one bracket at {@link Decimals#DIVISION_SCALE} places; null when the denominator is zero. */
     public static BigDecimal inBracket(BigDecimal walletBalance, BigDecimal otherMaintenance, BigDecimal otherUnrealized,
                                        Side side, BigDecimal size, BigDecimal entry, LeverageBracket bracket,
                                        BigDecimal ratio) {
-        BigDecimal d = BigDecimal.valueOf(side.direction());
-        BigDecimal numerator = walletBalance
-                .subtract(otherMaintenance.divide(ratio, Decimals.MC), Decimals.MC)
-                .add(otherUnrealized, Decimals.MC)
-                .add(bracket.maintenanceAmount().divide(ratio, Decimals.MC), Decimals.MC)
-                .subtract(d.multiply(size, Decimals.MC).multiply(entry, Decimals.MC), Decimals.MC);
-        BigDecimal denominator = size.multiply(bracket.rate(), Decimals.MC).divide(ratio, Decimals.MC)
-                .subtract(d.multiply(size, Decimals.MC), Decimals.MC);
-        if (denominator.signum() == 0) {
-            return null;
-        }
-        return numerator.divide(denominator, Decimals.MC);
+        Quotient q = quotient(walletBalance, otherMaintenance, otherUnrealized, side, size, entry, bracket, ratio);
+        return q == null ? null : Decimals.divide(q.numerator(), q.denominator());
+    }
+
+    /**
+     * The formula multiplied through by r, so that its only division is the last one:
+     * (r x (WB + UPNL - side x size x entry) - TMM + cum) / (size x MMR - r x side x size). Null when the denominator is zero.
+     */
+    private static Quotient quotient(BigDecimal walletBalance, BigDecimal otherMaintenance, BigDecimal otherUnrealized,
+                                    Side side, BigDecimal size, BigDecimal entry, LeverageBracket bracket,
+                                    BigDecimal ratio) {
+        BigDecimal directedSize = size.multiply(BigDecimal.valueOf(side.direction()));
+        BigDecimal numerator = ratio.multiply(walletBalance.add(otherUnrealized).subtract(directedSize.multiply(entry)))
+                .subtract(otherMaintenance)
+                .add(bracket.maintenanceAmount());
+        BigDecimal denominator = size.multiply(bracket.rate()).subtract(ratio.multiply(directedSize));
+        return denominator.signum() == 0 ? null : new Quotient(numerator, denominator);
+    }
+
+    private record Quotient(BigDecimal numerator, BigDecimal denominator) {
     }
 
     /** The liquidation price and its bracket, or null when no positive price liquidates the position. */
@@ -66,11 +77,14 @@ public final class OneWayLiquidationPrice {
                                Position position, LeverageBracketTable table, BigDecimal ratio) {
         BigDecimal size = position.units();
         for (LeverageBracket bracket : table.brackets()) {
-            BigDecimal price = inBracket(walletBalance, otherMaintenance, otherUnrealized, position.side(), size,
+            Quotient q = quotient(walletBalance, otherMaintenance, otherUnrealized, position.side(), size,
                     position.openPrice(), bracket, ratio);
-            if (price != null && price.signum() > 0
-                    && table.bracketFor(size.multiply(price, Decimals.MC)).number() == bracket.number()) {
-                return new Bracketed(price, bracket);
+            if (q == null) {
+                continue;
+            }
+            BigDecimal price = Decimals.divide(q.numerator(), q.denominator());
+            if (price.signum() > 0 && table.bracketFor(size.multiply(price)).number() == bracket.number()) {
+                return new Bracketed(price, bracket, q.numerator(), q.denominator());
             }
         }
         return null;
@@ -84,16 +98,16 @@ public final class OneWayLiquidationPrice {
      * its own, per side.
      */
     public static List<Result> all(MaintenanceMarginAccount account, BigDecimal liquidationRatioPercent) {
-        BigDecimal r = liquidationRatioPercent.divide(Decimals.HUNDRED, Decimals.MC);
+        BigDecimal r = Decimals.fraction(liquidationRatioPercent);
         List<PositionState> cross = account.openCross();
         BigDecimal crossWallet = account.getCrossWalletBalance();
         BigDecimal crossMaintenance = BigDecimal.ZERO;
         BigDecimal crossUnrealized = BigDecimal.ZERO;
         Map<String, List<PositionState>> bySymbol = new LinkedHashMap<>();
         for (PositionState p : cross) {
-            crossWallet = crossWallet.add(p.getPosition().swap(), Decimals.MC).subtract(p.getPosition().fees(), Decimals.MC);
-            crossMaintenance = crossMaintenance.add(p.maintenanceMargin(), Decimals.MC);
-            crossUnrealized = crossUnrealized.add(p.getPosition().unrealizedPnl(), Decimals.MC);
+            crossWallet = crossWallet.add(p.getPosition().swap()).subtract(p.getPosition().fees());
+            crossMaintenance = crossMaintenance.add(p.maintenanceMargin());
+            crossUnrealized = crossUnrealized.add(p.getPosition().unrealizedPnl());
             bySymbol.computeIfAbsent(p.symbol() == null ? "\u0000" + p.positionId() : p.symbol(), k -> new ArrayList<>()).add(p);
         }
         Map<String, Result> hedged = new HashMap<>();
@@ -102,12 +116,12 @@ public final class OneWayLiquidationPrice {
                 BigDecimal groupMaintenance = BigDecimal.ZERO;
                 BigDecimal groupUnrealized = BigDecimal.ZERO;
                 for (PositionState p : group) {
-                    groupMaintenance = groupMaintenance.add(p.maintenanceMargin(), Decimals.MC);
-                    groupUnrealized = groupUnrealized.add(p.getPosition().unrealizedPnl(), Decimals.MC);
+                    groupMaintenance = groupMaintenance.add(p.maintenanceMargin());
+                    groupUnrealized = groupUnrealized.add(p.getPosition().unrealizedPnl());
                 }
                 HedgeLiquidationPrice.Found found = HedgeLiquidationPrice.of(crossWallet,
-                        crossMaintenance.subtract(groupMaintenance, Decimals.MC),
-                        crossUnrealized.subtract(groupUnrealized, Decimals.MC), group, r);
+                        crossMaintenance.subtract(groupMaintenance),
+                        crossUnrealized.subtract(groupUnrealized), group, r);
                 for (PositionState p : group) {
                     hedged.put(p.positionId(), found == null ? new Result(p.positionId(), null, null)
                             : new Result(p.positionId(), towardsMark(found.price(), p.getPosition()),
@@ -124,12 +138,12 @@ public final class OneWayLiquidationPrice {
             }
             Position position = p.getPosition();
             Bracketed found = p.isIsolated()
-                    ? of(position.isolatedMargin().add(position.swap(), Decimals.MC).subtract(position.fees(), Decimals.MC),
+                    ? of(position.isolatedMargin().add(position.swap()).subtract(position.fees()),
                             BigDecimal.ZERO, BigDecimal.ZERO, position, p.brackets(), r)
-                    : of(crossWallet, crossMaintenance.subtract(p.maintenanceMargin(), Decimals.MC),
-                            crossUnrealized.subtract(position.unrealizedPnl(), Decimals.MC), position, p.brackets(), r);
+                    : of(crossWallet, crossMaintenance.subtract(p.maintenanceMargin()),
+                            crossUnrealized.subtract(position.unrealizedPnl()), position, p.brackets(), r);
             results.add(found == null ? new Result(p.positionId(), null, null)
-                    : new Result(p.positionId(), rounded(found.price(), position), found.bracket().number()));
+                    : new Result(p.positionId(), rounded(found, position), found.bracket().number()));
         }
         return results;
     }
@@ -144,8 +158,9 @@ public final class OneWayLiquidationPrice {
         return price.setScale(scale, price.compareTo(position.markPrice()) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR);
     }
 
-    private static BigDecimal rounded(BigDecimal price, Position position) {
+    private static BigDecimal rounded(Bracketed found, Position position) {
         int scale = Math.max(position.markPrice().scale(), 2);
-        return price.setScale(scale, position.side() == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        return Decimals.divideReported(found.numerator(), found.denominator(), scale,
+                position.side() == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
     }
 }

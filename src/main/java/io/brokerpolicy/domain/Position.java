@@ -1,6 +1,7 @@
 package io.brokerpolicy.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -48,8 +49,22 @@ public record Position(
         marginMode = marginMode == null ? MarginMode.CROSS : marginMode;
     }
 
+    /** The figures of this position, computed once: units, notional, floating PnL and used margin. */
+    public Figures figures() {
+        BigDecimal units = units();
+        BigDecimal move = markPrice.subtract(openPrice).multiply(units);
+        BigDecimal floating = (side == Side.LONG ? move : move.negate()).add(swap).subtract(fees);
+        BigDecimal notional = units.multiply(markPrice);
+        BigDecimal used = usesIsolatedMargin() ? isolatedMargin : Decimals.divide(notional, leverage);
+        return new Figures(units, notional, floating, used);
+    }
+
+    /** A position's derived figures, as {@link #units}, {@link #notional}, {@link #floatingPnl} and {@link #usedMargin} give them. */
+    public record Figures(BigDecimal units, BigDecimal notional, BigDecimal floatingPnl, BigDecimal usedMargin) {
+    }
+
     public BigDecimal units() {
-        return quantity.multiply(contractSize, Decimals.MC);
+        return quantity.multiply(contractSize);
     }
 
     public BigDecimal unrealizedPnl() {
@@ -58,24 +73,24 @@ public record Position(
 
     /** The unrealized PnL this position would show at another mark price; used for liquidation prices. */
     public BigDecimal unrealizedPnlAt(BigDecimal price) {
-        BigDecimal move = price.subtract(openPrice, Decimals.MC);
-        BigDecimal pnl = move.multiply(units(), Decimals.MC);
+        BigDecimal move = price.subtract(openPrice);
+        BigDecimal pnl = move.multiply(units());
         return side == Side.LONG ? pnl : pnl.negate();
     }
 
     public BigDecimal floatingPnl() {
-        return unrealizedPnl().add(swap, Decimals.MC).subtract(fees, Decimals.MC);
+        return unrealizedPnl().add(swap).subtract(fees);
     }
 
     public BigDecimal notional() {
-        return units().multiply(markPrice, Decimals.MC);
+        return units().multiply(markPrice);
     }
 
     public BigDecimal usedMargin() {
         if (usesIsolatedMargin()) {
             return isolatedMargin;
         }
-        return notional().divide(leverage, Decimals.MC);
+        return Decimals.divide(notional(), leverage);
     }
 
     /**
@@ -94,7 +109,7 @@ public record Position(
         if (fundingRate == null) {
             return BigDecimal.ZERO;
         }
-        return notional().multiply(fundingRate, Decimals.MC).multiply(BigDecimal.valueOf(-side.direction()), Decimals.MC);
+        return notional().multiply(fundingRate).multiply(BigDecimal.valueOf(-side.direction()));
     }
 
     /** The same position with another isolated margin: what is left of its isolated wallet after a partial liquidation. */
@@ -108,21 +123,27 @@ public record Position(
      * is exact (a lot-size multiple), and accrued funding, fees owed and an isolated margin shrink in proportion.
      */
     public Position keepingQuantity(BigDecimal keptQuantity) {
-        BigDecimal keep = Decimals.divide(keptQuantity, quantity);
-        return new Position(positionId, symbol, assetClass, side, keptQuantity, contractSize, openPrice, markPrice, leverage,
-                swap.multiply(keep, Decimals.MC), fees.multiply(keep, Decimals.MC), openedAt, marginMode,
-                isolatedMargin == null ? null : isolatedMargin.multiply(keep, Decimals.MC), fundingRate);
+        return keepingPart(keptQuantity, keptQuantity, quantity);
     }
 
     /**
-     * What is left of this position when only {@code keep} (a fraction from 0 to 1) of it stays open after a
-     * partial liquidation: the quantity, and with it the accrued funding, the fees owed and an isolated margin,
-     * shrink in proportion, because they belong to the position as a whole.
+     * What is left of this position when only {@code kept} out of {@code whole} (kept notional out of notional) stays
+     * open after a partial liquidation: the quantity, and with it the accrued funding, the fees owed and an isolated
+     * margin, shrink in proportion, because they belong to the position as a whole.
      */
-    public Position keeping(BigDecimal keep) {
-        return new Position(positionId, symbol, assetClass, side, quantity.multiply(keep, Decimals.MC), contractSize,
-                openPrice, markPrice, leverage, swap.multiply(keep, Decimals.MC), fees.multiply(keep, Decimals.MC),
-                openedAt, marginMode, isolatedMargin == null ? null : isolatedMargin.multiply(keep, Decimals.MC),
-                fundingRate);
+    public Position keeping(BigDecimal kept, BigDecimal whole) {
+        // Rounded towards zero: the kept notional never ends above the target (a bracket floor) by a rounding residue.
+        return keepingPart(Decimals.divide(quantity.multiply(kept), whole, RoundingMode.DOWN), kept, whole);
+    }
+
+    /** Each figure times kept / whole in one division, so no rounded fraction is multiplied into a large figure. */
+    private Position keepingPart(BigDecimal keptQuantity, BigDecimal kept, BigDecimal whole) {
+        return new Position(positionId, symbol, assetClass, side, keptQuantity, contractSize, openPrice, markPrice,
+                leverage, share(swap, kept, whole), share(fees, kept, whole), openedAt, marginMode,
+                isolatedMargin == null ? null : share(isolatedMargin, kept, whole), fundingRate);
+    }
+
+    private static BigDecimal share(BigDecimal figure, BigDecimal kept, BigDecimal whole) {
+        return figure.signum() == 0 ? figure : Decimals.divide(figure.multiply(kept), whole);
     }
 }

@@ -16,6 +16,7 @@ public final class PositionState {
     private final LeverageBracketTable brackets;
     private final BigDecimal quantityStep;
     private Position position;
+    private BigDecimal units;
     private BigDecimal floatingPnl;
     private BigDecimal usedMargin;
     private BigDecimal notional;
@@ -44,10 +45,17 @@ public final class PositionState {
     }
 
     private void set(Position current) {
+        Position.Figures figures = current.figures();
         this.position = current;
-        this.floatingPnl = current.floatingPnl();
-        this.usedMargin = current.usedMargin();
-        this.notional = current.notional();
+        this.units = figures.units();
+        this.floatingPnl = figures.floatingPnl();
+        this.usedMargin = figures.usedMargin();
+        this.notional = figures.notional();
+    }
+
+    /** quantity x contract size of the position as it stands now. */
+    public BigDecimal units() {
+        return units;
     }
 
     /** The position as it stands now (smaller than received after a partial liquidation). */
@@ -130,7 +138,7 @@ public final class PositionState {
      * to a bracket floor is in the bracket below and not a rounding residue above the floor.
      */
     void shrinkTo(BigDecimal targetNotional) {
-        set(position.keeping(targetNotional.divide(notional, Decimals.MC)));
+        set(position.keeping(targetNotional, notional));
         this.notional = targetNotional;
     }
 
@@ -141,7 +149,9 @@ public final class PositionState {
 
     /** Sets what is left of an isolated position's own wallet after a partial liquidation took its loss and fee from it. */
     void setIsolatedMargin(BigDecimal margin) {
+        BigDecimal unchanged = notional; // kept exactly: a position shrunk to a bracket floor stays on that floor
         set(position.withIsolatedMargin(margin));
+        this.notional = unchanged;
     }
 
     // --- Exchange model (maintenance margin) ---
@@ -175,7 +185,7 @@ public final class PositionState {
 
     /** An isolated position's own margin balance: its isolated margin plus its floating PnL (funding and fees included). */
     public BigDecimal isolatedMarginBalance() {
-        return position.isolatedMargin().add(floatingPnl, Decimals.MC);
+        return position.isolatedMargin().add(floatingPnl);
     }
 
     /** An isolated position's margin ratio in %, null when its margin balance is zero or below (nothing left to measure against). */

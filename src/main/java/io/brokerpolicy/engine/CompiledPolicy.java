@@ -41,6 +41,7 @@ public final class CompiledPolicy {
     private final int maxRuleFirings;
     private final long maxEvaluationMillis;
     private final KieSessionsPool sessions;
+    private final StandingTerms terms;
 
     /**
      * How many snapshots of a batch share one session. A session that lives much longer gets slower
@@ -64,6 +65,7 @@ public final class CompiledPolicy {
         this.bundle = bundle;
         this.kieBase = kieBase;
         this.book = book;
+        this.terms = new StandingTerms(book);
         this.fileByRule = Map.copyOf(fileByRule);
         this.maxRuleFirings = maxRuleFirings;
     }
@@ -135,7 +137,7 @@ public final class CompiledPolicy {
     }
 
     private Verdict evaluateIn(KieSession session, AccountSnapshot snapshot) {
-        ResolvedPolicy resolved = book.resolve(snapshot);
+        ResolvedPolicy resolved = terms.resolve(snapshot);
         List<PositionState> states = new ArrayList<>(snapshot.positions().size());
         for (Position position : snapshot.positions()) {
             states.add(new PositionState(position, resolved.capFor(position), resolved.bracketsFor(position),

@@ -49,10 +49,10 @@ class PositionArithmeticTest {
     }
 
     @Test
-    void usedMargin_keepsFullPrecisionWhenTheDivisionDoesNotEnd() {
+    void usedMargin_isTakenToTenPlacesHalfEvenWhenTheDivisionDoesNotEnd() {
         Position p = aPosition("p").lots("0.10", "100000").mark("1.1150").leverage("30").build();
-        assertThat(p.usedMargin()).isEqualByComparingTo(d("11150").divide(d("30"), Decimals.MC));
-        assertThat(p.usedMargin().precision()).isEqualTo(34);
+        assertThat(p.usedMargin()).isEqualByComparingTo("371.6666666667");
+        assertThat(p.usedMargin().scale()).isEqualTo(Decimals.DIVISION_SCALE);
     }
 
     @Test

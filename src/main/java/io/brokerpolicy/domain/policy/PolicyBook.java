@@ -30,6 +30,16 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
      * @throws PolicyNotFoundException when the broker, account type or KYC tier has no policy
      */
     public ResolvedPolicy resolve(AccountSnapshot snapshot) {
+        return atTime(standing(snapshot), snapshot);
+    }
+
+    /**
+     * The part of {@link #resolve} that depends only on the snapshot's broker, account type, KYC tier, client
+     * category and jurisdiction: the same for every snapshot that shares them, so a compiled policy resolves it once.
+     *
+     * @throws PolicyNotFoundException when the broker, account type or KYC tier has no policy
+     */
+    public ResolvedPolicy standing(AccountSnapshot snapshot) {
         BrokerPolicy broker = brokers.get(snapshot.brokerId());
         if (broker == null) {
             throw new PolicyNotFoundException("brokerId", "no policy for broker '" + snapshot.brokerId() + "'");
@@ -71,19 +81,37 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
                 broker.marginModel(), exchange ? type.marginCallRatio() : null, exchange ? type.liquidationRatio() : null,
                 exchange ? mm.liquidation() : null, exchange ? mm.fundingIntervalHours() : null,
                 exchange ? mm.liquidationFeePercent() : null);
-        Map<AssetClass, LeverageCap> caps = effectiveCaps(type, tier, regulator);
+        return new ResolvedPolicy(terms, effectiveCaps(type, tier, regulator), exchange ? mm.leverageBrackets() : null,
+                exchange ? mm.quantitySteps() : Map.of());
+    }
+
+    /**
+     * The {@link #standing} terms with the caps that depend on the snapshot's time folded in: the young-account caps
+     * and the volatility windows in force at its {@code asOf}. Returns {@code standing} itself when none applies.
+     */
+    public ResolvedPolicy atTime(ResolvedPolicy standing, AccountSnapshot snapshot) {
+        BrokerPolicy broker = brokers.get(standing.terms().brokerId());
+        Map<AssetClass, LeverageCap> caps = null;
         for (AccountAgeCap age : broker.accountAgeCaps()) {
             if (age.appliesTo(snapshot.accountOpenedAt(), snapshot.asOf())) {
+                caps = caps == null ? copy(standing.effectiveCaps()) : caps;
                 tighten(caps, age.leverageCaps(), age.source(snapshot.accountOpenedAt(), snapshot.asOf()));
             }
         }
         for (VolatilityWindow window : broker.volatilityWindows()) {
             if (window.inForceAt(snapshot.asOf())) {
+                caps = caps == null ? copy(standing.effectiveCaps()) : caps;
                 tighten(caps, window.leverageCaps(), window.source());
             }
         }
-        return new ResolvedPolicy(terms, caps, exchange ? mm.leverageBrackets() : null,
-                exchange ? mm.quantitySteps() : Map.of());
+        return caps == null ? standing
+                : new ResolvedPolicy(standing.terms(), caps, standing.brackets(), standing.quantitySteps());
+    }
+
+    private static Map<AssetClass, LeverageCap> copy(Map<AssetClass, LeverageCap> caps) {
+        Map<AssetClass, LeverageCap> copy = new EnumMap<>(AssetClass.class);
+        copy.putAll(caps);
+        return copy;
     }
 
     /** Per instrument class the tightest cap; on equal limits the regulator's is named, being the stronger reason. */
