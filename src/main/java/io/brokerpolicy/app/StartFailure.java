@@ -1,5 +1,6 @@
 package io.brokerpolicy.app;
 
+import io.brokerpolicy.config.StartRefused;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import org.jboss.logging.Logger;
 
@@ -60,8 +61,7 @@ final class StartFailure {
     /** Our own start failures, and configuration errors, need no stack trace: their message says it all. */
     private static boolean explainsItself(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseStartException || t instanceof ConfigurationException
-                    || t instanceof io.brokerpolicy.security.UsersFile.MalformedUsersFileException) {
+            if (t instanceof StartRefused || t instanceof ConfigurationException) {
                 return true;
             }
         }
@@ -71,7 +71,7 @@ final class StartFailure {
     static String reason(Throwable failure) {
         Throwable deepest = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseStartException || t instanceof io.brokerpolicy.security.UsersFile.MalformedUsersFileException) {
+            if (t instanceof StartRefused) {
                 return oneLine(t.getMessage());
             }
             deepest = t;

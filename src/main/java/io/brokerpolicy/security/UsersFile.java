@@ -1,5 +1,6 @@
 package io.brokerpolicy.security;
 
+import io.brokerpolicy.config.StartRefused;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,9 @@ public final class UsersFile {
     }
 
     /** A users file that cannot be read as it stands; the message names the file and the line. */
-    public static final class MalformedUsersFileException extends RuntimeException {
+    public static final class MalformedUsersFileException extends StartRefused {
         MalformedUsersFileException(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 
