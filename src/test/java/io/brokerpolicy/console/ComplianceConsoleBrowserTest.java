@@ -133,9 +133,9 @@ class ComplianceConsoleBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
         List<WebElement> steps = browser.findElements(By.cssSelector("#timeline .timeline-item.close-out"));
         assertThat(steps).hasSize(2);
-        assertThat(steps.get(0).getText()).contains("margin ratio 170.00% → 120.00%").contains("bracket 3 → 2");
+        assertThat(steps.get(0).getText()).contains("margin ratio 170.00% → 123.06%").contains("bracket 3 → 2");
         assertThat(browser.findElements(By.cssSelector("#margin-chart circle.step-point")))
-                .extracting(p -> Double.parseDouble(p.getAttribute("data-level"))).containsExactly(170.0, 120.0, 20.0);
+                .extracting(p -> Double.parseDouble(p.getAttribute("data-level"))).containsExactly(170.0, 123.06, 22.85);
         assertThat(browser.findElement(By.id("margin-chart")).getText()).contains("Liquidation 100.00%")
                 .contains("Margin call 80.00%");
         screenshot("console-verdict-exchange.png");
