@@ -3,13 +3,11 @@ package io.brokerpolicy.api;
 import static io.brokerpolicy.testsupport.Api.asCompliance;
 import static io.brokerpolicy.testsupport.Api.asEvaluator;
 import static io.brokerpolicy.testsupport.Api.asRiskEditor;
-import static io.brokerpolicy.testsupport.StoredVerdicts.evaluate;
-import static io.brokerpolicy.testsupport.StoredVerdicts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerpolicy.policy.ActivePolicy;
 import io.brokerpolicy.testsupport.StoredRows;
+import io.brokerpolicy.testsupport.StressBook;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,25 +18,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stress test through the API against snapshots stored by the API. Other tests store verdicts in the same
- * database, so the book's own accounts trade symbols nobody else holds (named for this run) and the shocks move
- * only those: every other account keeps its status, and what changed is this book's alone, checked by hand:
- *
- * <pre>
- * acme-fx standard (stop-out 50 %, margin call 100 %), one lot of an FX major at 1.1000, 30:1, shock -3 % (1.0670):
- *   K1 balance 5000: 136.36 % HEALTHY -> 1700 / 3556.67 = 47.80 % STOP_OUT, loss 3300. K1 has an older snapshot (asOf
- *      a day earlier, balance 100000) stored after this one: the latest by asOf is the one stressed.
- *   K2 balance 6500: 177.27 % HEALTHY -> 3200 / 3556.67 = 89.97 % MARGIN_CALL, loss 3300.
- * nova-crypto, a coin on the default table, 1000 at 10 cross, 10:1, balance 1500, shock -20 % (8):
- *   K3 notional 10000 (bracket 2: 2.5 %, amount 75) maintenance 175: 11.67 % HEALTHY -> margin balance 1500 - 2000 =
- *      -500, bankrupt, closed whole: STOP_OUT, liquidated, the insurance fund's shortfall 500, loss 2000.
- * </pre>
+ * The stress test through the API against snapshots stored by the API: the book of {@link StressBook}, whose accounts
+ * trade symbols nobody else holds, so that what changes is the book's alone (other tests share the database).
  */
 @QuarkusTest
 class StressApiTest {
@@ -48,40 +34,17 @@ class StressApiTest {
     @Inject
     DataSource dataSource;
 
+    private StressBook book;
     private String run;
     private String fx;
     private String coin;
 
     @BeforeEach
     void aBookOfThreeAccounts() {
-        run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        fx = "FXT" + run;
-        coin = "CRT" + run;
-        evaluate(fxAccount("K1-" + run, "5000.00", "2026-11-21T14:03:11Z"));
-        evaluate(fxAccount("K2-" + run, "6500.00", "2026-11-21T14:03:11Z"));
-        evaluate(fxAccount("K1-" + run, "100000.00", "2026-11-20T14:03:11Z"));
-        evaluate(coinAccount("K3-" + run));
-    }
-
-    private ObjectNode fxAccount(String account, String balance, String asOf) {
-        return (ObjectNode) json("""
-                {"snapshotId": "%s", "accountId": "%s", "brokerId": "acme-fx", "accountType": "standard",
-                 "kycTier": "FULL", "jurisdiction": "EU", "clientCategory": "RETAIL", "currency": "USD",
-                 "asOf": "%s", "balance": "%s",
-                 "positions": [{"positionId": "p1", "symbol": "%s", "assetClass": "FX_MAJOR", "side": "LONG",
-                   "quantity": "1", "contractSize": "100000", "openPrice": "1.1000", "markPrice": "1.1000",
-                   "leverage": "30", "openedAt": "2026-11-20T09:00:00Z"}]}""".formatted(UUID.randomUUID(), account, asOf,
-                balance, fx));
-    }
-
-    private ObjectNode coinAccount(String account) {
-        return (ObjectNode) json("""
-                {"snapshotId": "%s", "accountId": "%s", "brokerId": "nova-crypto", "accountType": "standard",
-                 "kycTier": "FULL", "jurisdiction": "SC", "clientCategory": "RETAIL", "currency": "USDT",
-                 "accountOpenedAt": "2025-01-10T00:00:00Z", "asOf": "2026-11-21T14:03:11Z", "balance": "1500",
-                 "positions": [{"positionId": "p1", "symbol": "%s", "assetClass": "CRYPTO", "side": "LONG",
-                   "quantity": "1000", "contractSize": "1", "openPrice": "10", "markPrice": "10",
-                   "leverage": "10", "openedAt": "2026-11-20T09:00:00Z"}]}""".formatted(UUID.randomUUID(), account, coin));
+        book = new StressBook().store();
+        run = book.run;
+        fx = book.fx;
+        coin = book.coin;
     }
 
     private Response stress(long version, String body) {
@@ -89,7 +52,7 @@ class StressApiTest {
     }
 
     private String shocks() {
-        return "{\"shocks\": {\"" + fx + "\": -3, \"" + coin + "\": \"-20\"}}";
+        return book.shocks();
     }
 
     /** Transitions that changed status: only the book's accounts, since nobody else holds its symbols. */
