@@ -49,7 +49,7 @@ public final class HedgeLiquidationPrice {
      */
     public static Found of(BigDecimal walletBalance, BigDecimal otherMaintenance, BigDecimal otherUnrealized,
                            List<PositionState> group, BigDecimal ratio) {
-        BigDecimal fixed = walletBalance.subtract(Decimals.divide(otherMaintenance, ratio), Decimals.MC)
+        BigDecimal fixed = walletBalance.subtract(perRatio(otherMaintenance, ratio), Decimals.MC)
                 .add(otherUnrealized, Decimals.MC);
         BigDecimal mark = group.get(0).getPosition().markPrice();
         Found best = null;
@@ -100,12 +100,17 @@ public final class HedgeLiquidationPrice {
             LeverageBracket bracket = brackets.get(p.positionId());
             BigDecimal d = BigDecimal.valueOf(position.side().direction());
             BigDecimal size = position.units();
-            numerator = numerator.add(Decimals.divide(bracket.maintenanceAmount(), ratio), Decimals.MC)
+            numerator = numerator.add(perRatio(bracket.maintenanceAmount(), ratio), Decimals.MC)
                     .subtract(d.multiply(size, Decimals.MC).multiply(position.openPrice(), Decimals.MC), Decimals.MC);
-            denominator = denominator.add(Decimals.divide(size.multiply(bracket.rate(), Decimals.MC), ratio), Decimals.MC)
+            denominator = denominator.add(perRatio(size.multiply(bracket.rate(), Decimals.MC), ratio), Decimals.MC)
                     .subtract(d.multiply(size, Decimals.MC), Decimals.MC);
         }
         return denominator.signum() == 0 ? null : Decimals.divide(numerator, denominator);
+    }
+
+    /** {@code value / ratio}; the common ratio of 1 (100 %) costs no division. */
+    private static BigDecimal perRatio(BigDecimal value, BigDecimal ratio) {
+        return ratio.compareTo(BigDecimal.ONE) == 0 ? value : Decimals.divide(value, ratio);
     }
 
     private static boolean landsIn(List<PositionState> group, Map<String, LeverageBracket> brackets, BigDecimal price) {

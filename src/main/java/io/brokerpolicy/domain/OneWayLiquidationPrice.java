@@ -49,16 +49,21 @@ public final class OneWayLiquidationPrice {
                                        BigDecimal ratio) {
         BigDecimal d = BigDecimal.valueOf(side.direction());
         BigDecimal numerator = walletBalance
-                .subtract(otherMaintenance.divide(ratio, Decimals.MC), Decimals.MC)
+                .subtract(perRatio(otherMaintenance, ratio), Decimals.MC)
                 .add(otherUnrealized, Decimals.MC)
-                .add(bracket.maintenanceAmount().divide(ratio, Decimals.MC), Decimals.MC)
+                .add(perRatio(bracket.maintenanceAmount(), ratio), Decimals.MC)
                 .subtract(d.multiply(size, Decimals.MC).multiply(entry, Decimals.MC), Decimals.MC);
-        BigDecimal denominator = size.multiply(bracket.rate(), Decimals.MC).divide(ratio, Decimals.MC)
+        BigDecimal denominator = perRatio(size.multiply(bracket.rate(), Decimals.MC), ratio)
                 .subtract(d.multiply(size, Decimals.MC), Decimals.MC);
         if (denominator.signum() == 0) {
             return null;
         }
         return numerator.divide(denominator, Decimals.MC);
+    }
+
+    /** {@code value / ratio}; the common ratio of 1 (100 %) costs no division. */
+    private static BigDecimal perRatio(BigDecimal value, BigDecimal ratio) {
+        return ratio.compareTo(BigDecimal.ONE) == 0 ? value : value.divide(ratio, Decimals.MC);
     }
 
     /** The liquidation price and its bracket, or null when no positive price liquidates the position. */

@@ -15,10 +15,13 @@ import io.brokerpolicy.persistence.SnapshotHistory.StoredSnapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -141,27 +144,25 @@ public final class StressTest {
         List<StoredSnapshot> stored = new ArrayList<>(batch.size());
         for (StoredSnapshot s : batch) {
             try {
-                AccountSnapshot snapshot = parser.parse(Json.MAPPER.readTree(s.json()), "");
-                policy.book().resolve(snapshot);
-                before.add(snapshot);
+                before.add(parser.parse(Json.MAPPER.readTree(s.json()), ""));
                 stored.add(s);
             } catch (JsonProcessingException | InvalidRequestException e) {
                 tally.fail(s, "stored snapshot unreadable: " + e.getMessage());
-            } catch (PolicyNotFoundException e) {
-                tally.fail(s, "version " + policy.version() + " has no policy for it: " + e.getMessage());
             }
         }
         List<AccountSnapshot> shocked = new ArrayList<>(before.size());
         List<AccountSnapshot> moved = new ArrayList<>();
-        for (AccountSnapshot snapshot : before) {
-            AccountSnapshot after = shocks.apply(snapshot);
+        List<StoredSnapshot> movedStored = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            AccountSnapshot after = shocks.apply(before.get(i));
             shocked.add(after);
-            if (after != snapshot) {
+            if (after != before.get(i)) {
                 moved.add(after);
+                movedStored.add(stored.get(i));
             }
         }
-        List<Verdict> baseline = evaluateAll(policy, before, "", tally);
-        List<Verdict> movedVerdicts = evaluateAll(policy, moved, "with the shocked prices: ", tally);
+        List<Verdict> baseline = evaluateAll(policy, before, stored, "", tally);
+        List<Verdict> movedVerdicts = evaluateAll(policy, moved, movedStored, "with the shocked prices: ", tally);
         int m = 0;
         for (int i = 0; i < before.size(); i++) {
             boolean wasMoved = shocked.get(i) != before.get(i);
@@ -175,11 +176,12 @@ public final class StressTest {
     }
 
     /**
-     * The verdicts in order, a session per batch; when the batch fails as a whole (a rule past its bound on one
-     * snapshot), each snapshot alone, so that one failure costs one account (null in its place), not a thousand.
+     * The verdicts in order, a session per batch; when the batch fails as a whole (an account the version has no
+     * policy for, a rule past its bound), each snapshot alone, so that one failure costs one account (null in its
+     * place), not a thousand.
      */
-    private static List<Verdict> evaluateAll(CompiledPolicy policy, List<AccountSnapshot> snapshots, String when,
-                                             Tally tally) {
+    private static List<Verdict> evaluateAll(CompiledPolicy policy, List<AccountSnapshot> snapshots,
+                                             List<StoredSnapshot> stored, String when, Tally tally) {
         try {
             return policy.evaluateAll(snapshots);
         } catch (EvaluationException | PolicyNotFoundException batchFailed) {
@@ -188,9 +190,12 @@ public final class StressTest {
                 AccountSnapshot snapshot = snapshots.get(i);
                 try {
                     verdicts.add(policy.evaluate(snapshot));
-                } catch (EvaluationException | PolicyNotFoundException e) {
+                } catch (PolicyNotFoundException e) {
                     verdicts.add(null);
-                    tally.fail(new StoredSnapshot(snapshot.snapshotId(), snapshot.accountId(), null), when + e.getMessage());
+                    tally.fail(stored.get(i), "version " + policy.version() + " has no policy for it: " + e.getMessage());
+                } catch (EvaluationException e) {
+                    verdicts.add(null);
+                    tally.fail(stored.get(i), when + e.getMessage());
                 }
             }
             return verdicts;
@@ -208,12 +213,12 @@ public final class StressTest {
         final Map<String, Money> byCurrency = new TreeMap<>();
         final PriorityQueue<AccountLoss> worst = new PriorityQueue<>(WORST_FIRST.reversed());
         final PriorityQueue<Failure> failures = new PriorityQueue<>(FAILURE_ORDER.reversed());
-        final java.util.Set<String> failed = new java.util.HashSet<>();
+        final Set<StoredSnapshot> failed = Collections.newSetFromMap(new IdentityHashMap<>());
         int failureCount;
 
         /** Counts an account once, however many of its evaluations failed. */
         void fail(StoredSnapshot s, String message) {
-            if (!failed.add(s.snapshotId())) {
+            if (!failed.add(s)) {
                 return;
             }
             failureCount++;

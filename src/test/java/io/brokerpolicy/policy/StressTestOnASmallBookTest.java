@@ -151,7 +151,8 @@ class StressTestOnASmallBookTest {
         for (int copy = 0; copy < 300; copy++) {
             for (StoredSnapshot s : book()) {
                 book.add(new StoredSnapshot(s.snapshotId() + "-" + copy, s.accountId() + "-" + copy,
-                        s.json().replace("\"" + s.accountId() + "\"", "\"" + s.accountId() + "-" + copy + "\"")));
+                        s.json().replace("\"" + s.accountId() + "\"", "\"" + s.accountId() + "-" + copy + "\"")
+                                .replace("\"" + s.snapshotId() + "\"", "\"" + s.snapshotId() + "-" + copy + "\"")));
             }
         }
         StressTest.Report one = new StressTest(CLOCK, 1).run(policy, SHOCKS, from(book));
@@ -161,7 +162,6 @@ class StressTestOnASmallBookTest {
             }
             return book.size();
         });
-        System.out.println("TIMING one=" + one.elapsedMillis() + " two=" + two.elapsedMillis());
         assertThat(one.evaluated()).isEqualTo(7 * 300);
         assertThat(one.transitions().get("HEALTHY -> STOP_OUT")).isEqualTo(2 * 300);
         assertThat(two).usingRecursiveComparison().ignoringFields("elapsedMillis").isEqualTo(one);
