@@ -108,6 +108,7 @@ public final class HedgeLiquidationPrice {
         return denominator.signum() == 0 ? null : Decimals.divide(numerator, denominator);
     }
 
+
     private static boolean landsIn(List<PositionState> group, Map<String, LeverageBracket> brackets, BigDecimal price) {
         for (PositionState p : group) {
             LeverageBracket at = p.brackets().bracketFor(p.units().multiply(price));

@@ -2,6 +2,7 @@ package io.brokerpolicy.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -119,11 +120,23 @@ public final class MaintenanceMarginAccount {
     }
 
     public List<PositionState> openCross() {
-        return account.openPositions().stream().filter(PositionState::isCross).toList();
+        List<PositionState> cross = new ArrayList<>();
+        for (PositionState p : account.openPositions()) {
+            if (p.isCross()) {
+                cross.add(p);
+            }
+        }
+        return cross;
     }
 
     public List<PositionState> openIsolated() {
-        return account.openPositions().stream().filter(PositionState::isIsolated).toList();
+        List<PositionState> isolated = new ArrayList<>();
+        for (PositionState p : account.openPositions()) {
+            if (p.isIsolated()) {
+                isolated.add(p);
+            }
+        }
+        return isolated;
     }
 
     public BigDecimal liquidationFeePercent() {

@@ -193,6 +193,15 @@ public final class MarginAccount {
     }
 
     public List<PositionState> openPositions() {
-        return positions.stream().filter(PositionState::isOpen).toList();
+        if (openCount == positions.size()) {
+            return positions; // nothing closed yet: the common case, asked for on every rule evaluation
+        }
+        List<PositionState> open = new ArrayList<>(openCount);
+        for (PositionState p : positions) {
+            if (p.isOpen()) {
+                open.add(p);
+            }
+        }
+        return Collections.unmodifiableList(open);
     }
 }

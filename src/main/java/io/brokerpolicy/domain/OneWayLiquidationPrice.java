@@ -72,6 +72,7 @@ public final class OneWayLiquidationPrice {
     private record Quotient(BigDecimal numerator, BigDecimal denominator) {
     }
 
+
     /** The liquidation price and its bracket, or null when no positive price liquidates the position. */
     public static Bracketed of(BigDecimal walletBalance, BigDecimal otherMaintenance, BigDecimal otherUnrealized,
                                Position position, LeverageBracketTable table, BigDecimal ratio) {

@@ -60,23 +60,26 @@ class ApiError extends Error {
 
 const Api = {
   header() { return 'Basic ' + sessionStorage.getItem(AUTH_KEY); },
-  async request(method, path, authorization) {
+  async request(method, path, authorization, body) {
+    const headers = { Authorization: authorization || Api.header(), Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(path, {
       method,
-      headers: { Authorization: authorization || Api.header(), Accept: 'application/json' },
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });
     const text = await response.text();
-    let body = null;
-    try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: text }; }
+    let answer = null;
+    try { answer = text ? JSON.parse(text) : null; } catch (e) { answer = { error: text }; }
     if (response.status === 401 && !authorization) {
       signOut('Your session has ended; please sign in again.');
     }
-    if (!response.ok) throw new ApiError(response.status, body);
-    return body;
+    if (!response.ok) throw new ApiError(response.status, answer);
+    return answer;
   },
   get(path) { return Api.request('GET', path); },
-  post(path) { return Api.request('POST', path); },
+  post(path, body) { return Api.request('POST', path, undefined, body); },
 };
 
 // ---------------------------------------------------------------- session
@@ -160,6 +163,7 @@ function route() {
   if (parts[0] === 'verdicts' && parts[1]) renderVerdict(view, decodeURIComponent(parts[1]));
   else if (parts[0] === 'policy') renderPolicy(view, params);
   else if (parts[0] === 'audit') renderAudit(view);
+  else if (parts[0] === 'stress') renderStress(view);
   else renderSearch(view, params);
 }
 
@@ -588,6 +592,175 @@ function unifiedDiff(text) {
       : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : '';
     return h('span', { class: kind }, line + (kind ? '' : '\n'));
   }));
+}
+
+// ---------------------------------------------------------------- stress test
+
+const ASSET_CLASSES = ['FX_MAJOR', 'FX_MINOR', 'GOLD', 'INDEX_MAJOR', 'INDEX_MINOR', 'COMMODITY', 'EQUITY', 'CRYPTO'];
+const STATUSES = ['HEALTHY', 'MARGIN_CALL', 'STOP_OUT'];
+
+/**
+ * The risk team's stress test: percent moves of mark prices by symbol or instrument class, applied to the latest
+ * stored snapshot of every account under a chosen version (active or draft). Nothing is stored by the server.
+ */
+function renderStress(view) {
+  const rows = h('div', { id: 'shock-rows', class: 'shock-rows' });
+  const version = h('select', { id: 'stress-version' }, h('option', { value: '' }, 'Loading versions…'));
+  const output = h('div', { id: 'stress-output' });
+  const error = h('p', { id: 'stress-error', class: 'error', role: 'alert', hidden: true });
+  const run = h('button', { class: 'primary', id: 'stress-run', type: 'submit' }, 'Run the stress test');
+  const form = h('form', { id: 'stress-form', onsubmit: event => { event.preventDefault(); runStress(); } },
+    h('div', { class: 'inline-form' }, h('label', { for: 'stress-version' }, 'Policy version'), version),
+    h('h3', {}, 'Price moves'),
+    h('p', { class: 'muted' }, 'A move in % of the mark price (-20 = down a fifth). A symbol\'s move wins over its class\'s.'),
+    rows,
+    h('div', { class: 'inline-form' },
+      h('button', { class: 'secondary', type: 'button', id: 'shock-add', onclick: () => rows.appendChild(shockRow('symbol', '', '')) }, 'Add a move'),
+      run),
+    error);
+  rows.append(shockRow('symbol', 'BTCUSDT', '-20'), shockRow('assetClass', 'FX_MAJOR', '3'));
+  view.append(h('h1', {}, 'Stress test'),
+    h('p', { class: 'muted' }, 'What a price shock would do to the whole book: every account\'s latest snapshot is evaluated '
+      + 'as it is and with the moved prices, both under the chosen version. Nothing is stored.'),
+    h('div', { class: 'card' }, form), output);
+
+  Promise.all([Api.get('/api/v1/policy/versions'), Api.get('/api/v1/policy/active')]).then(([versions, active]) => {
+    clear(version);
+    for (const v of versions.filter(x => x.state !== 'REJECTED')) {
+      version.appendChild(h('option', { value: v.version, selected: v.version === active.version },
+        `v${v.version} · ${v.state.toLowerCase()}`));
+    }
+  }).catch(e => { clear(version).appendChild(h('option', { value: '' }, '—')); error.textContent = describe(e); error.hidden = false; });
+
+  async function runStress() {
+    error.hidden = true;
+    const shocks = {};
+    for (const row of rows.querySelectorAll('.shock-row')) {
+      const kind = row.querySelector('.shock-kind').value;
+      const target = (kind === 'assetClass' ? row.querySelector('.shock-class').value : row.querySelector('.shock-symbol').value).trim();
+      const move = row.querySelector('.shock-move').value.trim();
+      if (!target && !move) continue;
+      // Sent as written: the server checks every key and every move and names the ones it refuses.
+      const key = kind === 'assetClass' ? 'assetClass:' + target : (target.includes(':') ? 'symbol:' + target : target);
+      shocks[key] = move;
+    }
+    run.disabled = true;
+    clear(output).appendChild(h('div', { class: 'card' }, h('p', { class: 'loading' }, 'Evaluating every account twice…')));
+    try {
+      const report = await Api.post(`/api/v1/policy/versions/${encodeURIComponent(version.value)}/stress`, { shocks });
+      stressReport(clear(output), report);
+    } catch (e) {
+      clear(output);
+      error.textContent = e.status === 403 ? 'A stress test needs the risk-editor role.' : describe(e);
+      error.hidden = false;
+    } finally {
+      run.disabled = false;
+    }
+  }
+}
+
+function shockRow(kind, target, move) {
+  const kindSelect = h('select', { class: 'shock-kind', 'aria-label': 'Moves' },
+    h('option', { value: 'symbol', selected: kind === 'symbol' }, 'Symbol'),
+    h('option', { value: 'assetClass', selected: kind === 'assetClass' }, 'Instrument class'));
+  const symbol = h('input', { class: 'shock-symbol', placeholder: 'BTCUSDT', value: kind === 'symbol' ? target : '', 'aria-label': 'Symbol' });
+  const cls = h('select', { class: 'shock-class', 'aria-label': 'Instrument class' },
+    ASSET_CLASSES.map(c => h('option', { value: c, selected: kind === 'assetClass' && c === target }, c)));
+  const moveInput = h('input', { class: 'shock-move', placeholder: '-20', value: move, inputmode: 'decimal', 'aria-label': 'Move in %' });
+  const show = () => { symbol.hidden = kindSelect.value !== 'symbol'; cls.hidden = kindSelect.value === 'symbol'; };
+  kindSelect.addEventListener('change', show);
+  show();
+  const row = h('div', { class: 'shock-row' }, kindSelect, symbol, cls, moveInput, h('span', { class: 'muted' }, '%'),
+    h('button', { class: 'link-button danger', type: 'button', onclick: () => row.remove() }, 'Remove'));
+  return row;
+}
+
+function stressReport(output, r) {
+  const counts = h('div', { class: 'figures', id: 'stress-figures' },
+    figure('Accounts evaluated', fmtInt.format(r.evaluated), `${fmtInt.format(r.shockedAccounts)} hold a moved price`),
+    figure('Newly on margin call', fmtInt.format(r.newlyMarginCalled.length), null, r.newlyMarginCalled.length > 0),
+    figure('Newly stopped out', fmtInt.format(r.newlyStoppedOut.length), 'margin-level accounts', r.newlyStoppedOut.length > 0),
+    figure('Newly liquidated', fmtInt.format(r.newlyLiquidated.length), 'exchange accounts', r.newlyLiquidated.length > 0),
+    figure('Policy', 'v' + r.version, `${fmtInt.format(r.elapsedMillis)} ms`));
+  output.appendChild(counts);
+  if (r.failureCount) {
+    output.appendChild(h('div', { class: 'card' }, h('p', { class: 'notice', id: 'stress-failures' },
+      `${fmtInt.format(r.failureCount)} account(s) could not be evaluated under v${r.version}: `
+      + r.failures.slice(0, 5).map(f => `${f.accountId} (${f.message})`).join('; ') + (r.failures.length > 5 ? '…' : ''))));
+  }
+
+  output.appendChild(h('div', { class: 'card', id: 'broker-losses' }, h('h2', {}, 'What the broker would carry'),
+    h('p', { class: 'muted' }, 'Per currency, never converted: the negative-balance adjustments (forex) and the insurance-fund '
+      + 'shortfalls (exchange) after the shock, beside what they are without it.'),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Currency'), h('th', { class: 'num' }, 'Accounts'),
+      h('th', { class: 'num' }, 'Equity change'), h('th', { class: 'num' }, 'Negative balance'), h('th', { class: 'num' }, 'of it new'),
+      h('th', { class: 'num' }, 'Insurance shortfall'), h('th', { class: 'num' }, 'of it new'))),
+    h('tbody', {}, r.brokerLosses.map(b => h('tr', { 'data-currency': b.currency }, h('td', {}, b.currency),
+      h('td', { class: 'num' }, fmtInt.format(b.accounts)), h('td', { class: 'num' + (b.equityChange < 0 ? ' bad' : '') }, money(b.equityChange)),
+      h('td', { class: 'num' }, money(b.negativeBalanceAdjustment)),
+      h('td', { class: 'num loss-added' }, money(b.negativeBalanceAdjustment - b.baselineNegativeBalanceAdjustment)),
+      h('td', { class: 'num' }, money(b.insuranceFundShortfall)),
+      h('td', { class: 'num loss-added' }, money(b.insuranceFundShortfall - b.baselineInsuranceFundShortfall))))))));
+
+  const grid = h('div', { class: 'grid-2' });
+  grid.append(h('div', { class: 'card' }, h('h2', {}, 'Status before → after the shock'), transitionMatrix(r.transitions),
+      h('p', { class: 'fineprint' }, 'Rows: status at today\'s prices; columns: with the moved prices. Off the diagonal, accounts that changed.')),
+    h('div', { class: 'card' }, h('h2', {}, 'Accounts newly …'), newlyLists(r)));
+  output.appendChild(grid);
+
+  output.appendChild(h('div', { class: 'card', id: 'worst-accounts' }, h('h2', {}, `The ${r.worstAccounts.length} accounts that lose most`),
+    r.worstAccounts.length ? worstChart(r.worstAccounts) : h('p', { class: 'muted' }, 'No account loses anything under these moves.'),
+    r.worstAccounts.length ? h('table', { id: 'worst-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'Account'), h('th', {}, 'Broker'),
+        h('th', {}, 'Status'), h('th', { class: 'num' }, 'Equity before'), h('th', { class: 'num' }, 'after'), h('th', { class: 'num' }, 'Loss'),
+        h('th', { class: 'num' }, 'Broker carries'))),
+      h('tbody', {}, r.worstAccounts.map(a => h('tr', {},
+        h('td', {}, h('a', { href: '#/verdicts?accountId=' + encodeURIComponent(a.accountId) }, a.accountId)),
+        h('td', {}, a.brokerId), h('td', {}, badge(a.statusBefore), ' → ', badge(a.statusAfter)),
+        h('td', { class: 'num' }, money(a.equityBefore, a.currency)), h('td', { class: 'num' }, money(a.equityAfter, a.currency)),
+        h('td', { class: 'num bad' }, money(a.loss, a.currency)),
+        h('td', { class: 'num' }, money(Number(a.negativeBalanceAdjustment) + Number(a.insuranceFundShortfall), a.currency)))))) : null));
+}
+
+function transitionMatrix(transitions) {
+  const count = (from, to) => transitions[`${from} -> ${to}`] || 0;
+  const max = Math.max(1, ...STATUSES.flatMap(f => STATUSES.filter(t => t !== f).map(t => count(f, t))));
+  return h('table', { class: 'matrix', id: 'transition-matrix' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Before \\ after'), STATUSES.map(s => h('th', { class: 'num' }, STATUS_TEXT[s])))),
+    h('tbody', {}, STATUSES.map(from => h('tr', {}, h('th', {}, STATUS_TEXT[from]), STATUSES.map(to => {
+      const n = count(from, to);
+      const worse = STATUSES.indexOf(to) > STATUSES.indexOf(from);
+      const shade = from === to || n === 0 ? 0 : 0.15 + 0.6 * n / max;
+      return h('td', { class: 'num cell' + (from === to ? ' same' : worse ? ' worse' : ' better'), 'data-from': from, 'data-to': to,
+        style: shade ? `--shade:${shade.toFixed(2)}` : null }, fmtInt.format(n));
+    })))));
+}
+
+function newlyLists(r) {
+  const list = (title, id, ids) => h('div', { class: 'newly', id }, h('h3', {}, `${title} (${fmtInt.format(ids.length)})`),
+    ids.length ? h('ul', {}, ids.slice(0, 50).map(a => h('li', {}, h('a', { href: '#/verdicts?accountId=' + encodeURIComponent(a) }, a))),
+      ids.length > 50 ? h('li', { class: 'muted' }, `and ${fmtInt.format(ids.length - 50)} more`) : null) : h('p', { class: 'muted' }, 'none'));
+  return h('div', { class: 'newly-lists' }, list('on margin call', 'newly-margin-called', r.newlyMarginCalled),
+    list('stopped out', 'newly-stopped-out', r.newlyStoppedOut), list('liquidated', 'newly-liquidated', r.newlyLiquidated));
+}
+
+/** One bar per account, longest loss first, coloured by the status the shock leaves it in. */
+function worstChart(accounts) {
+  const W = 1080, bar = 22, gap = 8, left = 190, right = 150, top = 10;
+  const H = top + accounts.length * (bar + gap);
+  const max = Math.max(...accounts.map(a => Number(a.loss)));
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'worst-chart', id: 'worst-chart', role: 'img',
+    'aria-label': 'Loss of each of the accounts that lose most' });
+  accounts.forEach((a, i) => {
+    const y = top + i * (bar + gap);
+    const width = Math.max(2, (W - left - right) * Number(a.loss) / max);
+    chart.appendChild(svg('text', { class: 'bar-label', x: left - 10, y: y + bar * 0.7, 'text-anchor': 'end' }, a.accountId));
+    chart.appendChild(svg('rect', { class: 'loss-bar ' + a.statusAfter, x: left, y, width, height: bar, rx: 3,
+      'data-account': a.accountId, 'data-loss': String(a.loss) }, svg('title', {}, `${a.accountId}: ${money(a.loss, a.currency)}`)));
+    chart.appendChild(svg('text', { class: 'bar-value', x: left + width + 8, y: y + bar * 0.7 },
+      `${money(a.loss, a.currency)}${a.liquidated ? ' · liquidated' : ''}`));
+  });
+  return h('div', { class: 'chart-wrap' }, chart, h('div', { class: 'legend' },
+    STATUSES.map(s => h('span', { class: 'l-status ' + s }, h('i'), 'after: ' + STATUS_TEXT[s]))));
 }
 
 // ---------------------------------------------------------------- audit chain

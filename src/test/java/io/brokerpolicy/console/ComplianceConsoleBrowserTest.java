@@ -5,6 +5,7 @@ import static io.brokerpolicy.testsupport.StoredVerdicts.goldenSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brokerpolicy.testsupport.Api;
+import io.brokerpolicy.testsupport.StressBook;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -133,9 +134,9 @@ class ComplianceConsoleBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
         List<WebElement> steps = browser.findElements(By.cssSelector("#timeline .timeline-item.close-out"));
         assertThat(steps).hasSize(2);
-        assertThat(steps.get(0).getText()).contains("margin ratio 170.00% → 120.00%").contains("bracket 3 → 2");
+        assertThat(steps.get(0).getText()).contains("margin ratio 170.00% → 123.06%").contains("bracket 3 → 2");
         assertThat(browser.findElements(By.cssSelector("#margin-chart circle.step-point")))
-                .extracting(p -> Double.parseDouble(p.getAttribute("data-level"))).containsExactly(170.0, 120.0, 20.0);
+                .extracting(p -> Double.parseDouble(p.getAttribute("data-level"))).containsExactly(170.0, 123.06, 22.85);
         assertThat(browser.findElement(By.id("margin-chart")).getText()).contains("Liquidation 100.00%")
                 .contains("Margin call 80.00%");
         screenshot("console-verdict-exchange.png");
@@ -160,6 +161,61 @@ class ComplianceConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("verify-button"))).click();
         WebElement verified = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verify-result p.verify-ok")));
         assertThat(verified.getText()).contains("The chain is intact").contains("links checked");
+    }
+
+    @Test
+    void aRiskEditor_entersShocks_andSeesTransitionsBrokerLossesAndTheWorstAccounts() throws IOException {
+        StressBook book = new StressBook().store();
+        browser.get(console.toString());
+        signIn(Api.RISK_EDITOR, Api.PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("active-policy")));
+        browser.findElement(By.cssSelector("#nav a[data-nav='stress']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stress-version"), "active"));
+
+        // The page offers two example moves; the book's own symbols replace them, so nobody else's prices move.
+        for (WebElement remove : browser.findElements(By.cssSelector("#shock-rows .shock-row button"))) {
+            remove.click();
+        }
+        addShock(book.fx, "-3");
+        addShock(book.coin, "-150");
+        browser.findElement(By.id("stress-run")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stress-error")));
+        assertThat(error.getText()).contains("shocks." + book.coin).contains("above -100");
+
+        List<WebElement> moves = browser.findElements(By.cssSelector("#shock-rows .shock-move"));
+        moves.get(1).clear();
+        moves.get(1).sendKeys("-20");
+        browser.findElement(By.id("stress-run")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("worst-chart")));
+
+        assertThat(browser.findElement(By.id("stress-error")).isDisplayed()).isFalse();
+        assertThat(cell("HEALTHY", "STOP_OUT")).isEqualTo("2");
+        assertThat(cell("HEALTHY", "MARGIN_CALL")).isEqualTo("1");
+        assertThat(cell("MARGIN_CALL", "STOP_OUT")).isEqualTo("0");
+        assertThat(browser.findElement(By.id("newly-stopped-out")).getText()).contains("(1)").contains(book.account(1));
+        assertThat(browser.findElement(By.id("newly-margin-called")).getText()).contains("(1)").contains(book.account(2));
+        assertThat(browser.findElement(By.id("newly-liquidated")).getText()).contains("(1)").contains(book.account(3));
+        assertThat(browser.findElements(By.cssSelector("#worst-chart rect.loss-bar")))
+                .extracting(b -> b.getAttribute("data-account") + " " + b.getAttribute("data-loss"))
+                .containsExactly(book.account(1) + " 3300", book.account(2) + " 3300", book.account(3) + " 2000");
+        assertThat(browser.findElement(By.cssSelector("#worst-chart rect.loss-bar.STOP_OUT")).getAttribute("data-account"))
+                .isEqualTo(book.account(1));
+        WebElement usdt = browser.findElement(By.cssSelector("#broker-losses tr[data-currency='USDT']"));
+        assertThat(usdt.findElements(By.cssSelector("td.loss-added")).get(1).getText()).isEqualTo("500.00");
+        screenshot("console-stress.png");
+    }
+
+    private void addShock(String symbol, String move) {
+        browser.findElement(By.id("shock-add")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#shock-rows .shock-row"));
+        WebElement row = rows.get(rows.size() - 1);
+        row.findElement(By.cssSelector(".shock-symbol")).sendKeys(symbol);
+        row.findElement(By.cssSelector(".shock-move")).sendKeys(move);
+    }
+
+    private String cell(String from, String to) {
+        return browser.findElement(By.cssSelector("#transition-matrix td[data-from='" + from + "'][data-to='" + to + "']"))
+                .getText();
     }
 
     private void signIn(String user, String password) {

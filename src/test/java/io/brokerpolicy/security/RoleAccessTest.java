@@ -41,6 +41,7 @@ class RoleAccessTest {
                 endpoint("POST", "/api/v1/policy/validate", RISK_EDITOR),
                 endpoint("POST", "/api/v1/policy/drafts", RISK_EDITOR),
                 endpoint("POST", "/api/v1/policy/versions/1/simulate", RISK_EDITOR),
+                endpoint("POST", "/api/v1/policy/versions/1/stress", RISK_EDITOR),
                 endpoint("POST", "/api/v1/policy/versions/1/activate", RISK_EDITOR),
                 endpoint("POST", "/api/v1/policy/rollback", RISK_EDITOR),
                 endpoint("GET", "/api/v1/verdicts/" + ANY_UUID, COMPLIANCE),
