@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.brokerpolicy.app.VerdictReplay;
+import io.brokerpolicy.audit.AuditProofs;
 import io.brokerpolicy.audit.ExportFormat;
+import io.brokerpolicy.audit.LoggedKind;
 import io.brokerpolicy.audit.VerdictCriteria;
 import io.brokerpolicy.audit.VerdictExport;
 import io.brokerpolicy.audit.VerdictRecord;
@@ -13,8 +15,10 @@ import io.brokerpolicy.audit.VerdictRecords;
 import io.brokerpolicy.audit.VerdictSearch;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.persistence.AuditLogWriter;
 import io.brokerpolicy.persistence.AuditReadLog;
 import io.brokerpolicy.persistence.StoredVerdicts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -32,6 +36,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +59,10 @@ public class VerdictResource {
     VerdictReplay replay;
     @Inject
     AuditReadLog readLog;
+    @Inject
+    AuditProofs proofs;
+    @Inject
+    AuditLogWriter writer;
 
     /** Newest first: {"items": [verdict, …], "page", "size", "total"}; from/to bound evaluatedAt. */
     @GET
@@ -95,6 +104,36 @@ public class VerdictResource {
         VerdictRecord row = stored(verdictId);
         readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
         return VerdictRecords.fullRecord(row);
+    }
+
+    /**
+     * That this verdict is in the audit log, checkable offline with the log's public key alone:
+     * {"leafIndex", "record" (the exact bytes the leaf hashes), "auditPath", "checkpoint"}. A verdict not yet
+     * under a signed checkpoint gets one signed now.
+     */
+    @GET
+    @Path("/{verdictId}/proof")
+    public Response proof(@PathParam("verdictId") String verdictId, @Context SecurityContext caller) {
+        // outside any transaction: the log writer and the proof reader run their own
+        VerdictRecord row = QuarkusTransaction.requiringNew().call(() -> stored(verdictId));
+        Optional<AuditProofs.InclusionProof> proof = proofs.inclusion(LoggedKind.VERDICT, row.chainSeq());
+        if (proof.isEmpty()) {
+            try {
+                writer.checkpointNow();
+            } catch (AuditLogWriter.LogRefusedException e) {
+                return ErrorMappers.answer(Response.Status.CONFLICT, ErrorBody.of("verdict " + verdictId
+                        + " is not yet under a signed checkpoint, and none can be signed: " + e.getMessage()));
+            }
+            proof = proofs.inclusion(LoggedKind.VERDICT, row.chainSeq());
+        }
+        if (proof.isEmpty()) {
+            return Response.status(Response.Status.CONFLICT).header("Retry-After", "5").type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorBody.of("verdict " + verdictId + " is not yet under a signed checkpoint; retry in a few"
+                            + " seconds")).build();
+        }
+        readLog.record(actor(caller), AuditReadLog.Action.PROOF, verdictId, "leaf=" + proof.get().leafIndex()
+                + " treeSize=" + proof.get().checkpoint().treeSize());
+        return Response.ok(proof.get()).build();
     }
 
     /** Re-evaluates the stored snapshot under its own policy version and under the active one; stores no verdict. */

@@ -168,16 +168,31 @@ public final class CheckpointFolder implements AutoCloseable {
         }
     }
 
+    /** Checkpoints read from the file one line at a time; close it when not read to the end. */
+    public interface Checkpoints extends Iterator<CheckpointEntry>, AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Every checkpoint in the order written, read a line at a time (there may be millions). */
-    public Iterator<CheckpointEntry> checkpoints() {
+    public Checkpoints checkpoints() {
         BufferedReader reader;
         try {
             reader = Files.newBufferedReader(folder.resolve(CHECKPOINTS), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Iterator<>() {
+        return new Checkpoints() {
             private String next = read();
+
+            @Override
+            public void close() {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // only read from: nothing to lose
+                }
+            }
 
             private String read() {
                 try {

@@ -48,14 +48,20 @@ public final class LogAudit {
     private long lastMatchedSize;
     private Finding broken;
 
-    /**
-     * @param checkpoints every checkpoint known (database and folder), in increasing tree size; equal sizes may repeat
-     * @param folder      the outside copy of the leaf hashes, or null when there is none
-     */
     public LogAudit(PublicKey publicKey, Iterator<CheckpointEntry> checkpoints, CheckpointFolder folder) {
+        this(publicKey, checkpoints, folder, folder == null ? 0 : folder.leafCount());
+    }
+
+    /**
+     * @param checkpoints  every checkpoint known (database and folder), in increasing tree size; equal sizes may repeat
+     * @param folder       the outside copy of the leaf hashes, or null when there is none
+     * @param folderLeaves how many of the folder's leaf hashes to check against: those it held when the rows
+     *                     were read (the log grows while it is checked)
+     */
+    public LogAudit(PublicKey publicKey, Iterator<CheckpointEntry> checkpoints, CheckpointFolder folder, long folderLeaves) {
         this.publicKey = publicKey;
         this.folder = folder;
-        this.folderLeaves = folder == null ? 0 : folder.leafCount();
+        this.folderLeaves = folder == null ? 0 : Math.min(folderLeaves, folder.leafCount());
         this.checkpoints = new PeekingCheckpoints(checkpoints);
         checkCheckpointsAtCurrentSize();
     }
