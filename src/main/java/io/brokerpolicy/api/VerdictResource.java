@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.brokerpolicy.app.VerdictReplay;
+import io.brokerpolicy.audit.AccountIdMasker;
 import io.brokerpolicy.audit.AuditProofs;
 import io.brokerpolicy.audit.ExportFormat;
 import io.brokerpolicy.audit.LoggedKind;
@@ -12,6 +13,7 @@ import io.brokerpolicy.audit.VerdictCriteria;
 import io.brokerpolicy.audit.VerdictExport;
 import io.brokerpolicy.audit.VerdictRecord;
 import io.brokerpolicy.audit.VerdictRecords;
+import io.brokerpolicy.audit.VerdictSchemas;
 import io.brokerpolicy.audit.VerdictSearch;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.intake.Json;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +65,8 @@ public class VerdictResource {
     @Inject
     AuditProofs proofs;
     @Inject
+    AccountIdMasker masker;
+    @Inject
     AuditLogWriter writer;
 
     /** Newest first: {"items": [verdict, …], "page", "size", "total"}; from/to bound evaluatedAt. */
@@ -88,8 +93,8 @@ public class VerdictResource {
         readLog.record(actor(caller), AuditReadLog.Action.SEARCH, null, criteria.toString());
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode items = answer.putArray("items");
-        // The stored text goes out as it was hashed, not re-rendered.
-        found.verdictJson().forEach(json -> items.addRawValue(new RawValue(json)));
+        // Each verdict as the API shows it, derived from the stored document without re-rendering its numbers.
+        found.verdictJson().forEach(json -> items.addRawValue(new RawValue(VerdictSchemas.view(json))));
         answer.put("page", criteria.page());
         answer.put("size", criteria.size());
         answer.put("total", found.total());
@@ -103,7 +108,7 @@ public class VerdictResource {
             throws JsonProcessingException {
         VerdictRecord row = stored(verdictId);
         readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
-        return VerdictRecords.fullRecord(row);
+        return VerdictRecords.fullRecord(row, proofs.position(LoggedKind.VERDICT, row.chainSeq()).orElse(null));
     }
 
     /**
@@ -151,12 +156,17 @@ public class VerdictResource {
         return Json.MAPPER.writeValueAsString(report);
     }
 
-    /** Every verdict evaluated in [from, to), oldest first, streamed as CSV or NDJSON. */
+    /**
+     * Every verdict evaluated in [from, to), oldest first, streamed as CSV or NDJSON; with {@code proofs=true}
+     * (NDJSON, account ids not masked) each line also carries its inclusion proof against a checkpoint signed
+     * at the start of the export.
+     */
     @GET
     @Path("/export")
     @Produces({"text/csv", EvaluationResource.NDJSON, MediaType.APPLICATION_JSON})
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("format") String format, @Context SecurityContext caller) {
+                           @QueryParam("format") String format, @QueryParam("proofs") String proofs,
+                           @Context SecurityContext caller) {
         QueryParameters p = new QueryParameters();
         Instant fromInstant = p.instant("from", from);
         Instant toInstant = p.instant("to", to);
@@ -171,11 +181,27 @@ public class VerdictResource {
         }
         ExportFormat exportFormat = format == null || format.isBlank() ? ExportFormat.CSV
                 : p.parsed("format", format, f -> ExportFormat.valueOf(f.toUpperCase(Locale.ROOT)), "csv or ndjson");
+        boolean withProofs = proofs != null && !proofs.isBlank()
+                && p.oneOf("proofs", proofs, List.of("true", "false")) != null && proofs.equals("true");
+        if (withProofs && exportFormat != ExportFormat.NDJSON) {
+            p.problem("proofs", "come with format=ndjson");
+        }
+        if (withProofs && masker.enabled()) {
+            p.problem("proofs", "hold each exact record, account id included, and account ids are masked in exports"
+                    + " here (brokerpolicy.export.mask-account-ids)");
+        }
         p.check("export");
         String actor = actor(caller);
         readLog.record(actor, AuditReadLog.Action.EXPORT, null, "from=" + fromInstant + " to=" + toInstant
-                + " format=" + exportFormat.extension());
-        StreamingOutput body = out -> export.write(fromInstant, toInstant, exportFormat, out);
+                + " format=" + exportFormat.extension() + (withProofs ? " proofs" : ""));
+        if (withProofs) {
+            try {
+                writer.checkpointNow();
+            } catch (AuditLogWriter.LogRefusedException e) {
+                // the export still goes out; verdicts newer than the last checkpoint come without a proof
+            }
+        }
+        StreamingOutput body = out -> export.write(fromInstant, toInstant, exportFormat, withProofs, out);
         String fileName = "verdicts-" + fromInstant + "-" + toInstant + "." + exportFormat.extension();
         return Response.ok(body, exportFormat.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + fileName.replace(':', '-') + "\"")

@@ -119,6 +119,53 @@ public class AuditProofs {
         }
     }
 
+    /**
+     * The proofs of many verdicts against one checkpoint, reading the subtree hashes of all of them in one
+     * query; null for a verdict not under the checkpoint.
+     */
+    static List<InclusionProof> inclusions(Connection connection, List<VerdictRecord> rows, List<LogPosition> positions,
+                                           CheckpointEntry checkpoint) throws SQLException {
+        List<List<NodeRange>> plans = new ArrayList<>(rows.size());
+        Set<NodeId> wanted = new java.util.HashSet<>();
+        for (LogPosition position : positions) {
+            List<NodeRange> plan = position == null || position.leafIndex() >= checkpoint.treeSize() ? null
+                    : MerkleTree.inclusionPlan(position.leafIndex(), checkpoint.treeSize());
+            plans.add(plan);
+            if (plan != null) {
+                wanted.addAll(MerkleTree.nodesOf(plan));
+            }
+        }
+        Map<NodeId, byte[]> nodes = nodes(connection, wanted);
+        CheckpointView view = CheckpointView.of(checkpoint);
+        List<InclusionProof> proofs = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (plans.get(i) == null) {
+                proofs.add(null);
+                continue;
+            }
+            LoggedRecord record = LoggedRecords.of(rows.get(i));
+            proofs.add(new InclusionProof(record.kind().table(), record.id(), positions.get(i).leafIndex(),
+                    positions.get(i).leafHashBase64(), BASE64.encodeToString(record.bytes()),
+                    encode(MerkleTree.resolve(plans.get(i), nodes)), view));
+        }
+        return proofs;
+    }
+
+    /** Where a record sits in the log, if it is in the tree yet. */
+    public Optional<LogPosition> position(LoggedKind kind, long key) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select leaf_index, leaf_hash from audit_log_leaf where kind = ? and source_id = ?")) {
+            select.setString(1, kind.table());
+            select.setLong(2, key);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? Optional.of(new LogPosition(r.getLong(1), r.getBytes(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit log could not be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The proof that the tree of {@code second} leaves extends the tree of {@code first}; both at most the tree's size. */
     public ConsistencyProof consistency(long first, long second) {
         try (Connection connection = dataSource.getConnection()) {
@@ -134,21 +181,6 @@ public class AuditProofs {
             });
         } catch (SQLException e) {
             throw new IllegalStateException("the proof could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The leaf index of a record, if it is in the tree yet. */
-    public Optional<Long> leafIndex(LoggedKind kind, long key) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select leaf_index from audit_log_leaf where kind = ? and source_id = ?")) {
-            select.setString(1, kind.table());
-            select.setLong(2, key);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the audit log could not be read: " + e.getMessage(), e);
         }
     }
 
