@@ -30,6 +30,18 @@ public class AuditLogKeys {
     private CheckpointSigner signer;
     private CheckpointFolder folder;
 
+    AuditLogKeys() {
+        // for the container, which calls open()
+    }
+
+    /** Keys and folder given, outside the container (tools such as the append benchmark). */
+    public static AuditLogKeys of(CheckpointSigner signer, CheckpointFolder folder) {
+        AuditLogKeys keys = new AuditLogKeys();
+        keys.signer = signer;
+        keys.folder = folder;
+        return keys;
+    }
+
     @PostConstruct
     void open() {
         Path keyFile = config.signingKeyFile().orElse(service.dataDir().resolve("audit-signing-key.pem"));
