@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  * Does appending to the audit log get slower as the log grows? Starts a PostgreSQL of its own (fsync on),
  * migrates it, and grows the log to each size asked for (10,000 and 1,000,000 leaves by default): the
  * records are generated with COPY and taken into the tree by the real sequencer. At each size it then
- * measures rounds of appends through the real write path: verdict rows inserted in transactions of 500 (as
+ * measures rounds of appends (after one unmeasured warm-up round) through the real write path: verdict rows inserted in transactions of 500 (as
  * group commit writes them, each queued by the insert trigger), the sequencer taking them into the tree, and
  * a signed checkpoint.
  * <pre>
@@ -84,6 +84,7 @@ public final class AuditLogAppendBench {
                 List<String> report = new ArrayList<>();
                 for (long size : sizes) {
                     grow(pool, writer, size);
+                    round(pool, writer, documents); // a warm-up round at each size: JIT and caches, not measured
                     List<Round> measured = new ArrayList<>();
                     for (int round = 0; round < rounds; round++) {
                         measured.add(round(pool, writer, documents));

@@ -157,6 +157,7 @@ public class AuditLogWriter {
                     return Optional.of(new Signed(existing.get(), false));
                 }
                 accept(now, synced.caughtUp);
+                requireSameKey(connection);
                 CheckpointEntry entry = new CheckpointEntry(keys.signer().sign(new Checkpoint(keys.signer().origin(),
                         now.size(), now.root())), clock.instant(), now.frontierHashes());
                 keys.folder().appendCheckpoint(entry);
@@ -223,6 +224,17 @@ public class AuditLogWriter {
                     + " rewritten in the database; nothing is appended or signed until it is whole again");
         }
         return new Synced(extended, caughtUp);
+    }
+
+    /** One log, one key: a replica with a key of its own would sign checkpoints that verification must reject. */
+    private void requireSameKey(Connection connection) throws SQLException {
+        Optional<CheckpointEntry> latest = CheckpointRows.latest(connection);
+        if (latest.isPresent() && !latest.get().signed().keyIdHex().equals(keys.signer().keyIdHex())) {
+            throw new LogRefusedException("this log's checkpoints are signed by key " + latest.get().signed().keyIdHex()
+                    + " (" + latest.get().signed().keyName() + "), but this service holds key " + keys.signer().keyIdHex()
+                    + " (" + keys.signer().origin() + "): give every replica the same signing key file"
+                    + " (brokerpolicy.audit.signing-key-file) and origin");
+        }
     }
 
     /** The tree recorded in the folder: its last checkpoint's compact range, plus the leaf hashes written after it. */
