@@ -161,17 +161,20 @@ create trigger audit_log_node_no_truncate before truncate on audit_log_node
 create trigger audit_checkpoint_no_truncate before truncate on audit_checkpoint
     for each statement execute function refuse_audit_change();
 
--- The application role (docs/compliance.md) adds to the log and reads it; it moves the head and empties the
+-- The service's role (${approle}, V35) adds to the log and reads it; it moves the head and empties the
 -- queue, nothing else.
 do $$
+declare
+    service text := '${approle}';
 begin
-    if exists (select 1 from pg_roles where rolname = 'brokerpolicy_app') then
-        revoke update, delete, truncate on audit_log_leaf, audit_log_node, audit_checkpoint, audit_log_seal
-            from brokerpolicy_app;
-        grant select, insert on audit_log_leaf, audit_log_node, audit_checkpoint, audit_log_seal to brokerpolicy_app;
-        grant select, insert, delete on audit_log_queue to brokerpolicy_app;
-        grant select, update on audit_log_head to brokerpolicy_app;
-        grant usage on all sequences in schema public to brokerpolicy_app;
+    if exists (select 1 from pg_roles where rolname = service) then
+        execute format('revoke all on audit_log_leaf, audit_log_node, audit_checkpoint, audit_log_seal,'
+            || ' audit_log_head, audit_log_queue from %I', service);
+        execute format('grant select, insert on audit_log_leaf, audit_log_node, audit_checkpoint, audit_log_seal to %I',
+            service);
+        execute format('grant select, insert, delete on audit_log_queue to %I', service);
+        execute format('grant select, update on audit_log_head to %I', service);
+        execute format('grant usage, select on all sequences in schema public to %I', service);
     end if;
 end;
 $$;

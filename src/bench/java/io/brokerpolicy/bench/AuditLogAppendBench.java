@@ -36,7 +36,7 @@ import org.postgresql.PGConnection;
 
 /**
  * Does appending to the audit log get slower as the log grows? Starts a PostgreSQL of its own (fsync on),
- * migrates it, and grows the log to each size asked for (10,000 and 1,000,000 leaves by default): the
+ * migrates it as the owner and connects as the service's role, and grows the log to each size asked for (10,000 and 1,000,000 leaves by default): the
  * records are generated with COPY and taken into the tree by the real sequencer. At each size it then
  * measures rounds of appends (after one unmeasured warm-up round) through the real write path: verdict rows inserted in transactions of 500 (as
  * group commit writes them, each queued by the insert trigger), the sequencer taking them into the tree, and
@@ -67,13 +67,14 @@ public final class AuditLogAppendBench {
         Path work = Path.of("target", "bench-audit-log-" + UUID.randomUUID());
         try (EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("postgres"), true)) {
             // as the service connects (application.properties): batched inserts sent as multi-row inserts
-            String url = "jdbc:postgresql://localhost:" + database.port() + "/postgres?reWriteBatchedInserts=true";
-            Flyway.configure().dataSource(url, database.username(), database.password())
-                    .locations("classpath:db/migration").load().migrate();
+            String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+            Flyway.configure().dataSource(url, database.owner().user(), database.owner().password())
+                    .locations("classpath:db/migration").placeholders(Map.of("approle", "brokerpolicy_app"))
+                    .load().migrate();
             try (AgroalDataSource pool = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(Map.of(
                     AgroalPropertiesReader.JDBC_URL, url,
-                    AgroalPropertiesReader.PRINCIPAL, database.username(),
-                    AgroalPropertiesReader.CREDENTIAL, database.password(),
+                    AgroalPropertiesReader.PRINCIPAL, database.serviceRole().user(),
+                    AgroalPropertiesReader.CREDENTIAL, database.serviceRole().password(),
                     AgroalPropertiesReader.MAX_SIZE, "4")));
                  CheckpointFolder folder = CheckpointFolder.open(work.resolve("checkpoints"))) {
                 AuditLogWriter writer = new AuditLogWriter(pool,

@@ -40,7 +40,7 @@ class AuditLogTamperTest {
 
     @BeforeEach
     void threeVerdictsUnderASignedCheckpoint() throws SQLException {
-        owner = new DatabaseOwner(dataSource);
+        owner = new DatabaseOwner();
         evaluate(aSnapshot());
         verdictId = evaluate(withBalance(aSnapshot(), "250.00"));
         evaluate(aSnapshot());
@@ -69,8 +69,21 @@ class AuditLogTamperTest {
     }
 
     @Test
-    void theServiceConnection_isRefusedUpdateDeleteAndTruncateOfAuditRowsAndTheTree() throws SQLException {
+    void theServicesRole_isRefusedChangesToAuditRowsAndTheTree() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String change : List.of("update verdict set status = 'HEALTHY'", "delete from audit_read",
+                    "update audit_log_leaf set leaf_hash = leaf_hash", "delete from audit_log_node",
+                    "delete from audit_checkpoint", "update audit_log_seal set record = record",
+                    "alter table audit_log_leaf disable trigger user")) {
+                assertThatThrownBy(() -> s.executeUpdate(change)).as(change).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("permission denied", "must be owner"));
+            }
+        }
+    }
+
+    @Test
+    void evenTheOwner_isRefusedUpdateDeleteAndTruncateOfAuditRowsAndTheTree_byTheTriggers() throws SQLException {
+        try (Connection c = io.brokerpolicy.testsupport.AsOwner.connection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("update verdict set status = 'HEALTHY' where chain_seq = " + verdictSeq))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("delete from verdict where chain_seq = " + verdictSeq))

@@ -2,6 +2,7 @@ package io.brokerpolicy.audit;
 
 import io.brokerpolicy.audit.log.CompactRange;
 import io.brokerpolicy.audit.log.MerkleHashing;
+import io.brokerpolicy.testsupport.AsOwner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,10 +11,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
- * A database owner with a grudge: changes audit rows directly in PostgreSQL with the append-only triggers
+ * A database owner with a grudge: changes audit rows directly in PostgreSQL, connected as the owner of the
+ * tables, with the append-only triggers
  * switched off, then covers the tracks by recomputing every hash the database keeps (leaf hashes, subtree
  * hashes, the head) with the service's own code, as anyone with the source could. What it cannot do is
  * sign a checkpoint or reach the checkpoint folder.
@@ -32,8 +33,9 @@ final class DatabaseOwner implements AutoCloseable {
 
     private final Connection connection;
 
-    DatabaseOwner(DataSource dataSource) throws SQLException {
-        this.connection = dataSource.getConnection();
+    /** As the owner of the tables: the service's own role may not disable a trigger. */
+    DatabaseOwner() throws SQLException {
+        this.connection = AsOwner.connection();
     }
 
     /** Runs the work in one transaction that holds the head lock, with every user trigger of the audit tables off. */
