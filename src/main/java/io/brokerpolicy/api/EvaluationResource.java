@@ -35,7 +35,7 @@ public class EvaluationResource {
     public Response evaluate(String body) throws JsonProcessingException {
         StoredVerdict verdict = evaluations.evaluate(RequestBodies.readJson(body));
         return Response.status(verdict.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(verdict.verdictJson()).build();
+                .entity(verdict.viewJson()).build();
     }
 
     /** A JSON array or NDJSON of snapshots; the verdicts in the same order, as a JSON array or NDJSON. */
@@ -57,7 +57,7 @@ public class EvaluationResource {
         }
         List<StoredVerdict> verdicts = evaluations.evaluateBatch(snapshots);
         List<String> json = new ArrayList<>(verdicts.size());
-        verdicts.forEach(v -> json.add(v.verdictJson()));
+        verdicts.forEach(v -> json.add(v.viewJson()));
         if (accept != null && accept.contains(NDJSON)) {
             return Response.ok(String.join("\n", json) + "\n", NDJSON).build();
         }

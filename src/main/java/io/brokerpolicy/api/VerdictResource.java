@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.brokerpolicy.app.VerdictReplay;
+import io.brokerpolicy.audit.AccountIdMasker;
+import io.brokerpolicy.audit.AuditProofs;
 import io.brokerpolicy.audit.ExportFormat;
+import io.brokerpolicy.audit.LoggedKind;
 import io.brokerpolicy.audit.VerdictCriteria;
 import io.brokerpolicy.audit.VerdictExport;
 import io.brokerpolicy.audit.VerdictRecord;
 import io.brokerpolicy.audit.VerdictRecords;
+import io.brokerpolicy.audit.VerdictSchemas;
 import io.brokerpolicy.audit.VerdictSearch;
 import io.brokerpolicy.domain.AccountStatus;
 import io.brokerpolicy.intake.Json;
+import io.brokerpolicy.persistence.AuditLogWriter;
 import io.brokerpolicy.persistence.AuditReadLog;
 import io.brokerpolicy.persistence.StoredVerdicts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -31,7 +37,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +62,12 @@ public class VerdictResource {
     VerdictReplay replay;
     @Inject
     AuditReadLog readLog;
+    @Inject
+    AuditProofs proofs;
+    @Inject
+    AccountIdMasker masker;
+    @Inject
+    AuditLogWriter writer;
 
     /** Newest first: {"items": [verdict, …], "page", "size", "total"}; from/to bound evaluatedAt. */
     @GET
@@ -79,8 +93,8 @@ public class VerdictResource {
         readLog.record(actor(caller), AuditReadLog.Action.SEARCH, null, criteria.toString());
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode items = answer.putArray("items");
-        // The stored text goes out as it was hashed, not re-rendered.
-        found.verdictJson().forEach(json -> items.addRawValue(new RawValue(json)));
+        // Each verdict as the API shows it, derived from the stored document without re-rendering its numbers.
+        found.verdictJson().forEach(json -> items.addRawValue(new RawValue(VerdictSchemas.view(json))));
         answer.put("page", criteria.page());
         answer.put("size", criteria.size());
         answer.put("total", found.total());
@@ -94,7 +108,37 @@ public class VerdictResource {
             throws JsonProcessingException {
         VerdictRecord row = stored(verdictId);
         readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
-        return VerdictRecords.fullRecord(row);
+        return VerdictRecords.fullRecord(row, proofs.position(LoggedKind.VERDICT, row.chainSeq()).orElse(null));
+    }
+
+    /**
+     * That this verdict is in the audit log, checkable offline with the log's public key alone:
+     * {"leafIndex", "record" (the exact bytes the leaf hashes), "auditPath", "checkpoint"}. A verdict not yet
+     * under a signed checkpoint gets one signed now.
+     */
+    @GET
+    @Path("/{verdictId}/proof")
+    public Response proof(@PathParam("verdictId") String verdictId, @Context SecurityContext caller) {
+        // outside any transaction: the log writer and the proof reader run their own
+        VerdictRecord row = QuarkusTransaction.requiringNew().call(() -> stored(verdictId));
+        Optional<AuditProofs.InclusionProof> proof = proofs.inclusion(LoggedKind.VERDICT, row.chainSeq());
+        if (proof.isEmpty()) {
+            try {
+                writer.checkpointNow();
+            } catch (AuditLogWriter.LogRefusedException e) {
+                return ErrorMappers.answer(Response.Status.CONFLICT, ErrorBody.of("verdict " + verdictId
+                        + " is not yet under a signed checkpoint, and none can be signed: " + e.getMessage()));
+            }
+            proof = proofs.inclusion(LoggedKind.VERDICT, row.chainSeq());
+        }
+        if (proof.isEmpty()) {
+            return Response.status(Response.Status.CONFLICT).header("Retry-After", "5").type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorBody.of("verdict " + verdictId + " is not yet under a signed checkpoint; retry in a few"
+                            + " seconds")).build();
+        }
+        readLog.record(actor(caller), AuditReadLog.Action.PROOF, verdictId, "leaf=" + proof.get().leafIndex()
+                + " treeSize=" + proof.get().checkpoint().treeSize());
+        return Response.ok(proof.get()).build();
     }
 
     /** Re-evaluates the stored snapshot under its own policy version and under the active one; stores no verdict. */
@@ -112,12 +156,17 @@ public class VerdictResource {
         return Json.MAPPER.writeValueAsString(report);
     }
 
-    /** Every verdict evaluated in [from, to), oldest first, streamed as CSV or NDJSON. */
+    /**
+     * Every verdict evaluated in [from, to), oldest first, streamed as CSV or NDJSON; with {@code proofs=true}
+     * (NDJSON, account ids not masked) each line also carries its inclusion proof against a checkpoint signed
+     * at the start of the export.
+     */
     @GET
     @Path("/export")
     @Produces({"text/csv", EvaluationResource.NDJSON, MediaType.APPLICATION_JSON})
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("format") String format, @Context SecurityContext caller) {
+                           @QueryParam("format") String format, @QueryParam("proofs") String proofs,
+                           @Context SecurityContext caller) {
         QueryParameters p = new QueryParameters();
         Instant fromInstant = p.instant("from", from);
         Instant toInstant = p.instant("to", to);
@@ -132,11 +181,27 @@ public class VerdictResource {
         }
         ExportFormat exportFormat = format == null || format.isBlank() ? ExportFormat.CSV
                 : p.parsed("format", format, f -> ExportFormat.valueOf(f.toUpperCase(Locale.ROOT)), "csv or ndjson");
+        boolean withProofs = proofs != null && !proofs.isBlank()
+                && p.oneOf("proofs", proofs, List.of("true", "false")) != null && proofs.equals("true");
+        if (withProofs && exportFormat != ExportFormat.NDJSON) {
+            p.problem("proofs", "come with format=ndjson");
+        }
+        if (withProofs && masker.enabled()) {
+            p.problem("proofs", "hold each exact record, account id included, and account ids are masked in exports"
+                    + " here (brokerpolicy.export.mask-account-ids)");
+        }
         p.check("export");
         String actor = actor(caller);
         readLog.record(actor, AuditReadLog.Action.EXPORT, null, "from=" + fromInstant + " to=" + toInstant
-                + " format=" + exportFormat.extension());
-        StreamingOutput body = out -> export.write(fromInstant, toInstant, exportFormat, out);
+                + " format=" + exportFormat.extension() + (withProofs ? " proofs" : ""));
+        if (withProofs) {
+            try {
+                writer.checkpointNow();
+            } catch (AuditLogWriter.LogRefusedException e) {
+                // the export still goes out; verdicts newer than the last checkpoint come without a proof
+            }
+        }
+        StreamingOutput body = out -> export.write(fromInstant, toInstant, exportFormat, withProofs, out);
         String fileName = "verdicts-" + fromInstant + "-" + toInstant + "." + exportFormat.extension();
         return Response.ok(body, exportFormat.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + fileName.replace(':', '-') + "\"")

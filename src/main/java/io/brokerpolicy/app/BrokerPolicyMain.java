@@ -1,10 +1,12 @@
 package io.brokerpolicy.app;
 
+import io.brokerpolicy.audit.log.VerifyProofCommand;
 import io.brokerpolicy.config.Defaults;
 import io.brokerpolicy.policy.EarlyCompile;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import org.jboss.logging.Logger;
 
@@ -24,6 +26,10 @@ public final class BrokerPolicyMain {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("verify-proof")) {
+            // An offline command: no database, no server, nothing compiled.
+            System.exit(VerifyProofCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         quietUntilQuarkusConfiguresLogging();
         try {
             EarlyCompile.start(Path.of(orDefault(setting("brokerpolicy.rules-dir"), Defaults.RULES_DIR)),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerpolicy.audit.JsonDifferences;
 import io.brokerpolicy.audit.VerdictDocument;
 import io.brokerpolicy.audit.VerdictRecord;
+import io.brokerpolicy.audit.VerdictSchemas;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
@@ -26,7 +27,9 @@ import java.util.List;
 /**
  * Re-evaluates a stored snapshot: under the policy version that decided it, which must give the same
  * decision byte for byte (everything but verdictId, evaluatedAt and evaluationMicros), and under the
- * active version, to answer "would today's policy have done the same?". Stores no verdict.
+ * active version, to answer "would today's policy have done the same?". Both are written in the schema of
+ * the stored document ({@link VerdictSchemas}), so a verdict stored by an earlier release compares with a
+ * document of its own kind. Stores no verdict.
  */
 @ApplicationScoped
 public class VerdictReplay {
@@ -72,7 +75,7 @@ public class VerdictReplay {
         Instant now = clock.instant();
 
         CompiledPolicy stored = lifecycle.compiledVersion(row.policyVersion());
-        JsonNode replayed = asStored(row.verdictId().toString(), now, stored, snapshot);
+        JsonNode replayed = VerdictSchemas.inSchemaOf(original, asStored(row.verdictId().toString(), now, stored, snapshot));
         List<ReplayDifference> replayDifferences = JsonDifferences.between(decision(original), decision(replayed))
                 .stream().map(d -> new ReplayDifference(d.path(), d.original(), d.other())).toList();
         boolean identical = decisionText(original).equals(decisionText(replayed));
@@ -82,7 +85,7 @@ public class VerdictReplay {
         String activeError = null;
         List<ActiveDifference> differences;
         try {
-            underActive = asStored(row.verdictId().toString(), now, current, snapshot);
+            underActive = VerdictSchemas.inSchemaOf(original, asStored(row.verdictId().toString(), now, current, snapshot));
             differences = JsonDifferences.between(decision(original), decision(underActive)).stream()
                     .map(d -> new ActiveDifference(d.path(), d.original(), d.other())).toList();
         } catch (PolicyNotFoundException e) {
@@ -95,13 +98,14 @@ public class VerdictReplay {
                 differences, replayDifferences);
     }
 
-    /** The verdict as the store would have written it, read back as the store's text would be. */
-    private static JsonNode asStored(String verdictId, Instant at, CompiledPolicy policy, AccountSnapshot snapshot)
+    /** The verdict as the store would write it now, read back as the store's text would be. */
+    private static ObjectNode asStored(String verdictId, Instant at, CompiledPolicy policy, AccountSnapshot snapshot)
             throws JsonProcessingException {
         long started = System.nanoTime();
         Verdict verdict = policy.evaluate(snapshot);
         long micros = (System.nanoTime() - started) / 1_000;
-        return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VerdictDocument.of(verdictId, at, verdict, micros)));
+        return (ObjectNode) Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VerdictDocument.of(verdictId, at, verdict,
+                micros)));
     }
 
     private static JsonNode decision(JsonNode verdict) {

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Walks the whole audit chain (verdicts and policy events, merged in chain_seq order) and checks every
- * link, holding one fetch-size batch of rows per table in memory whatever the length of the chain.
+ * Walks the hash chain that recorded verdicts and policy events before the Merkle log (merged in chain_seq
+ * order; rows written since carry no link) and checks every link. It runs once, when the chain is taken
+ * into the log ({@code LegacyChainSeal}); the log's own verification covers the rows themselves from then on.
+ * It holds one fetch-size batch of rows per table in memory whatever the length of the chain.
  * For each link, in this order:
  * <ol>
  *   <li>its chain_seq is used once (a forged row given the number of an existing one is caught here);</li>

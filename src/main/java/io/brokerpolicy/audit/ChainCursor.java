@@ -15,9 +15,11 @@ final class ChainCursor implements AutoCloseable {
 
     static final int FETCH_SIZE = 500;
 
-    private static final String VERDICTS = "select " + VerdictRows.COLUMNS + " from verdict order by chain_seq";
+    // Rows of the Merkle log's time carry no chain link: the chain is the rows that have one.
+    private static final String VERDICTS = "select " + VerdictRows.COLUMNS + " from verdict where row_hash is not null"
+            + " order by chain_seq";
     private static final String POLICY_EVENTS = "select chain_seq, version, action, actor, at, detail, prev_hash,"
-            + " row_hash from policy_event order by chain_seq";
+            + " row_hash from policy_event where row_hash is not null order by chain_seq";
 
     private interface RowReader {
         ChainLink read(ResultSet row) throws SQLException;

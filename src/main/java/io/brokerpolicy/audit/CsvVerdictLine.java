@@ -13,18 +13,19 @@ final class CsvVerdictLine {
 
     static final String HEADER = String.join(",", "verdictId", "evaluatedAt", "snapshotId", "accountId", "brokerId",
             "accountType", "status", "marginLevel", "equity", "usedMargin", "policyVersion", "policyHash", "policyFile",
-            "closeOutCount", "violations", "chainSeq", "rowHash") + "\r\n";
+            "closeOutCount", "violations", "chainSeq", "leafIndex", "leafHash") + "\r\n";
 
     private CsvVerdictLine() {
     }
 
-    static String of(VerdictRecord row, JsonNode verdict) {
+    static String of(VerdictRecord row, JsonNode verdict, LogPosition position) {
         List<String> fields = List.of(row.verdictId().toString(), row.evaluatedAt().toString(), row.snapshotId(),
                 row.accountId(), row.brokerId(), row.accountType(), row.status(), number(verdict, "marginLevel"),
                 number(verdict, "equity"), number(verdict, "usedMargin"), Long.toString(row.policyVersion()),
                 row.policyHash(), text(verdict.path("policy"), "file"),
                 Integer.toString(verdict.path("closeOuts").size()), violations(verdict), Long.toString(row.chainSeq()),
-                row.rowHash());
+                position == null ? "" : Long.toString(position.leafIndex()),
+                position == null ? "" : position.leafHashBase64());
         StringBuilder line = new StringBuilder(256);
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -16,10 +16,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The stored verdict document: the decision plus its id and the time it was made, written once as the
- * JSON text that is hashed into the audit record and answered to the client (docs/api.md shows it).
+ * The stored verdict document, schema {@value VerdictSchemas#CURRENT}: the decision plus its id and the
+ * time it was made, written once as the JSON text that is hashed into the audit log. This schema belongs to
+ * the audit record, not to the API: the answer a client gets is derived from it ({@link VerdictSchemas#view}),
+ * so a field added to the API changes neither what was hashed nor what a replay compares. A change to this
+ * record is a new schema version, and {@link VerdictSchemas} keeps writing the old ones for replays.
  */
 public record VerdictDocument(
+        int schemaVersion,
         String verdictId,
         String snapshotId,
         String accountId,
@@ -52,7 +56,7 @@ public record VerdictDocument(
 
     /** With the time the rules took for this snapshot, in microseconds (null when not measured). */
     public static VerdictDocument of(String verdictId, Instant evaluatedAt, Verdict v, Long evaluationMicros) {
-        return new VerdictDocument(verdictId, v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(),
+        return new VerdictDocument(VerdictSchemas.CURRENT, verdictId, v.snapshotId(), v.accountId(), v.status(), v.policy(), v.thresholds(),
                 v.equity(), v.usedMargin(), v.freeMargin(), v.marginLevel(), v.closeOuts(), v.afterCloseOut(),
                 v.violations(), v.liquidationPrices(), v.negativeBalanceAdjustment(), v.firedRules(), v.explanation(),
                 v.maintenanceMargin(), evaluatedAt, evaluationMicros);

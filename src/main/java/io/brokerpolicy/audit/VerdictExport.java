@@ -1,6 +1,7 @@
 package io.brokerpolicy.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerpolicy.audit.log.CheckpointEntry;
 import io.brokerpolicy.intake.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,19 +17,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes every verdict evaluated in [from, to) to a stream, oldest first (evaluatedAt, then chain
- * position), reading through a server-side cursor: memory holds one fetch-size batch of rows and the
- * writer's buffer, however long the range. The rows are those of one repeatable-read snapshot.
+ * Writes every verdict evaluated in [from, to) to a stream, oldest first (evaluatedAt, then number),
+ * reading through a server-side cursor: memory holds one fetch-size batch of rows and the writer's
+ * buffer, however long the range. The rows are those of one repeatable-read snapshot. Each verdict names
+ * its leaf in the audit log; with proofs, each NDJSON line also carries its inclusion proof against the
+ * newest checkpoint (the proof's {@code record} is the exact record, so it is never masked).
  */
 @ApplicationScoped
 public class VerdictExport {
 
     static final int FETCH_SIZE = 500;
-    private static final String SQL = "select " + VerdictRows.COLUMNS
-            + " from verdict where evaluated_at >= ? and evaluated_at < ? order by evaluated_at, chain_seq";
+    private static final String SQL = "select " + VerdictRows.COLUMNS + ", leaf_index, leaf_hash from verdict"
+            + " left join audit_log_leaf on kind = 'verdict' and source_id = chain_seq"
+            + " where evaluated_at >= ? and evaluated_at < ? order by evaluated_at, chain_seq";
 
     @Inject
     DataSource dataSource;
@@ -37,11 +43,20 @@ public class VerdictExport {
 
     /** Writes the range; answers how many verdicts were written. */
     public long write(Instant from, Instant to, ExportFormat format, OutputStream out) throws IOException {
+        return write(from, to, format, false, out);
+    }
+
+    /** Writes the range, with an inclusion proof on each NDJSON line when asked; answers how many verdicts were written. */
+    public long write(Instant from, Instant to, ExportFormat format, boolean withProofs, OutputStream out)
+            throws IOException {
+        if (withProofs && (format != ExportFormat.NDJSON || masker.enabled())) {
+            throw new IllegalArgumentException("proofs come with format=ndjson and unmasked account ids");
+        }
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         try (Connection connection = dataSource.getConnection()) {
             long written = ReadOnlySnapshot.run(connection, () -> {
                 try {
-                    return writeRows(connection, from, to, format, writer, masker);
+                    return writeRows(connection, from, to, format, withProofs, writer, masker);
                 } catch (IOException e) {
                     throw new ClientGone(e);
                 }
@@ -55,8 +70,9 @@ public class VerdictExport {
         }
     }
 
-    private static long writeRows(Connection connection, Instant from, Instant to, ExportFormat format, Writer writer,
-                                  AccountIdMasker masker) throws SQLException, IOException {
+    private static long writeRows(Connection connection, Instant from, Instant to, ExportFormat format,
+                                  boolean withProofs, Writer writer, AccountIdMasker masker) throws SQLException, IOException {
+        CheckpointEntry checkpoint = withProofs ? CheckpointRows.latest(connection).orElse(null) : null;
         try (PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setFetchSize(FETCH_SIZE);
             statement.setTimestamp(1, Timestamp.from(from));
@@ -65,17 +81,35 @@ public class VerdictExport {
                 writer.write(CsvVerdictLine.HEADER);
             }
             long count = 0;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    VerdictRecord row = VerdictRows.read(rows);
-                    if (format == ExportFormat.CSV) {
-                        VerdictRecord shown = row.withAccountId(masker.mask(row.accountId()));
-                        writer.write(CsvVerdictLine.of(shown, Json.MAPPER.readTree(row.verdict())));
-                    } else {
-                        writer.write(Json.MAPPER.writeValueAsString(masked(VerdictRecords.fullRecord(row), masker)));
-                        writer.write('\n');
+            List<VerdictRecord> rows = new ArrayList<>(FETCH_SIZE);
+            List<LogPosition> positions = new ArrayList<>(FETCH_SIZE);
+            try (ResultSet result = statement.executeQuery()) {
+                boolean more = true;
+                while (more) {
+                    rows.clear();
+                    positions.clear();
+                    while (rows.size() < FETCH_SIZE && (more = result.next())) {
+                        rows.add(VerdictRows.read(result));
+                        long leafIndex = result.getLong("leaf_index");
+                        positions.add(result.wasNull() ? null : new LogPosition(leafIndex, result.getBytes("leaf_hash")));
                     }
-                    count++;
+                    List<AuditProofs.InclusionProof> proofs = checkpoint == null ? null
+                            : AuditProofs.inclusions(connection, rows, positions, checkpoint);
+                    for (int i = 0; i < rows.size(); i++) {
+                        VerdictRecord row = rows.get(i);
+                        if (format == ExportFormat.CSV) {
+                            VerdictRecord shown = row.withAccountId(masker.mask(row.accountId()));
+                            writer.write(CsvVerdictLine.of(shown, Json.MAPPER.readTree(row.verdict()), positions.get(i)));
+                        } else {
+                            ObjectNode line = masked(VerdictRecords.fullRecord(row, positions.get(i)), masker);
+                            if (proofs != null && proofs.get(i) != null) {
+                                line.set("proof", Json.MAPPER.valueToTree(proofs.get(i)));
+                            }
+                            writer.write(Json.MAPPER.writeValueAsString(line));
+                            writer.write('\n');
+                        }
+                        count++;
+                    }
                 }
             }
             return count;

@@ -8,8 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 /**
- * The last link of the audit chain. Appending locks this single row, which orders every audited write
- * into one chain; the lock is held only for the insert and the commit.
+ * The last link of the hash chain of the releases before the Merkle log, kept as it was when the chain
+ * was taken into the log. Its row lock still orders policy lifecycle changes (version numbers, events)
+ * between replicas.
  */
 @Entity
 @Table(name = "audit_chain_head")

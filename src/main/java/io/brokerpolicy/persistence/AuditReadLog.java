@@ -17,7 +17,7 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class AuditReadLog {
 
-    public enum Action { READ, SEARCH, REPLAY, EXPORT, VERIFY }
+    public enum Action { READ, SEARCH, REPLAY, EXPORT, VERIFY, PROOF }
 
     @Inject
     EntityManager entityManager;

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Stores single verdicts by group commit. Every append to the audit chain holds the one chain lock until
- * its commit is durable, so one transaction per request would cap the service at one fsync per verdict.
- * Instead one writer thread takes whatever requests are waiting (up to {@value #MAX_GROUP}) and appends them
+ * Stores single verdicts by group commit. One transaction per request would cost one fsync per verdict;
+ * instead one writer thread takes whatever requests are waiting (up to {@value #MAX_GROUP}) and stores them
  * in one transaction; each request is answered only after that transaction has committed. Under light load
- * a group is a single verdict and nothing waits; under heavy load the groups grow with the queue.
+ * a group is a single verdict and nothing waits; under heavy load the groups grow with the queue. Groups
+ * share no lock with batches stored meanwhile ({@link VerdictStore}).
  */
 @ApplicationScoped
 public class GroupCommit {

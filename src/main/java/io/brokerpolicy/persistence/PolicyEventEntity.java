@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One change to the policy lifecycle (created, activated, retired, rolled back), a link of the audit chain. */
+/** One change to the policy lifecycle (created, activated, retired, rolled back), a record of the audit log. */
 @Entity
 @Table(name = "policy_event")
 public class PolicyEventEntity extends PanacheEntityBase {
@@ -25,9 +25,10 @@ public class PolicyEventEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
     public String detail;
-    @Column(name = "prev_hash", nullable = false)
+    /** The hash chain link of rows stored before the Merkle log; null for rows stored since. */
+    @Column(name = "prev_hash")
     public String prevHash;
-    @Column(name = "row_hash", nullable = false)
+    @Column(name = "row_hash")
     public String rowHash;
 
     public PolicyEventRecord toRecord() {

@@ -1,6 +1,5 @@
 package io.brokerpolicy.persistence;
 
-import io.brokerpolicy.audit.AuditHashes;
 import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.brokerpolicy.bundle.PolicyBundle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores policy versions, their files and every lifecycle change; each change is a link of the audit
- * chain, recorded with who made it.
+ * Stores policy versions, their files and every lifecycle change, recorded with who made it; files and
+ * changes are records of the audit log.
  */
 @ApplicationScoped
 public class PolicyVersionStore {
@@ -68,7 +67,7 @@ public class PolicyVersionStore {
     /** Stores a new version of the bundle in the given state, with its files. */
     @Transactional
     public PolicyVersionRecord create(PolicyBundle bundle, State state, String source, String actor, String errors) {
-        // the chain head's row lock also serialises version numbers between replicas
+        // the lifecycle lock (the old chain head's row) serialises version numbers between replicas
         AuditChainHeadEntity.lockForAppend();
         Instant now = now();
         PolicyVersionEntity version = new PolicyVersionEntity();
@@ -164,20 +163,19 @@ public class PolicyVersionStore {
         return target;
     }
 
+    /** An event of the lifecycle; an insert trigger queues it for the audit log in this transaction. */
     private void record(long version, String action, String actor, String detail) {
-        AuditChainHeadEntity head = AuditChainHeadEntity.lockForAppend();
+        // under the lifecycle lock, so events are numbered in the order they commit
+        AuditChainHeadEntity.lockForAppend();
         PolicyEventEntity event = new PolicyEventEntity();
-        event.chainSeq = head.lastSeq + 1;
+        event.chainSeq = ((Number) PolicyEventEntity.getEntityManager()
+                .createNativeQuery("select nextval('audit_record_seq')").getSingleResult()).longValue();
         event.version = version;
         event.action = action;
         event.actor = actor;
         event.at = now();
         event.detail = detail;
-        event.prevHash = head.lastHash;
-        event.rowHash = AuditHashes.ofPolicyEvent(event.toRecord());
         event.persist();
-        head.lastSeq = event.chainSeq;
-        head.lastHash = event.rowHash;
     }
 
     private Instant now() {

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
- * A stored verdict with its input snapshot, both as the exact JSON text that was hashed into the audit
- * chain ({@code json} columns keep text byte for byte; {@code jsonb} would not).
+ * A stored verdict with its input snapshot, both as the exact JSON text that is hashed into the audit
+ * log ({@code json} columns keep text byte for byte; {@code jsonb} would not).
  */
 @Entity
 @Table(name = "verdict")
@@ -50,9 +50,10 @@ public class VerdictEntity extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "json")
     @ColumnTransformer(write = "?::json")
     public String verdict;
-    @Column(name = "prev_hash", nullable = false)
+    /** The hash chain link of rows stored before the Merkle log; null for rows stored since. */
+    @Column(name = "prev_hash")
     public String prevHash;
-    @Column(name = "row_hash", nullable = false)
+    @Column(name = "row_hash")
     public String rowHash;
 
     public static Optional<VerdictEntity> bySnapshotId(String snapshotId) {

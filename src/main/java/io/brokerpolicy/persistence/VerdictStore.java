@@ -24,33 +24,31 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes verdicts into the audit chain. A verdict is appended in one transaction with its chain link;
- * the caller answers only after that transaction has committed, so no answered verdict can be lost.
- *
- * <p>Appends go through plain JDBC on the transaction's connection, for speed: everything that does not
- * depend on the chain (the verdict's id, time and JSON) is prepared before the chain lock is taken, so a
- * verdict's evaluatedAt is when it was prepared and may precede that of a verdict earlier in the chain by
- * the time two appends overlap; under the lock one
- * query finds the snapshotIds already stored, one batched insert writes the new rows, and one update moves
- * the chain head. The row hash is {@link VerdictRecord#linkedAfter}, over the row as stored.
+ * Writes verdicts into the audit record. Each batch is one transaction; the caller answers only after it has
+ * committed, so no answered verdict can be lost. Writers share no lock: the row's number comes from a
+ * sequence and its place in the Merkle log is given later by the log's sequencer ({@link AuditLogWriter}),
+ * to which an insert trigger queues every new row in the same transaction. A snapshotId stored by two
+ * requests at once is kept once: the second insert waits for the first to commit and skips the row, and
+ * both are answered with the one verdict stored.
  */
 @ApplicationScoped
 public class VerdictStore {
 
-    private static final String LOCK_HEAD = "select last_seq, last_hash from audit_chain_head where id = 1 for update";
     private static final String FIND_STORED = "select snapshot_id, snapshot_hash, verdict_id, verdict::text"
             + " from verdict where snapshot_id = any(?)";
-    private static final String INSERT = "insert into verdict (chain_seq, verdict_id, snapshot_id, snapshot_hash,"
+    private static final String INSERT = "insert into verdict (verdict_id, snapshot_id, snapshot_hash,"
             + " account_id, broker_id, account_type, status, policy_version, policy_hash, as_of, evaluated_at,"
-            + " snapshot, verdict, prev_hash, row_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?, ?)";
-    private static final String MOVE_HEAD = "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1";
+            + " snapshot, verdict) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)"
+            + " on conflict (snapshot_id) do nothing";
 
     @Inject
     Clock clock;
@@ -66,10 +64,7 @@ public class VerdictStore {
         }
     }
 
-    /**
-     * A verdict made ready for the chain outside any lock or writer thread: its id, time and JSON are fixed
-     * here; its place in the chain (sequence, previous hash, own hash) is set when it is appended.
-     */
+    /** A verdict made ready to store outside any transaction or writer thread: its id, time and JSON are fixed here. */
     public static final class Prepared {
         private final Evaluated evaluated;
         private final VerdictRecord row;
@@ -105,7 +100,7 @@ public class VerdictStore {
     }
 
     /**
-     * Stores a batch in one transaction and one hold of the chain lock, or nothing when any snapshotId in it
+     * Stores a batch in one transaction, or nothing when any snapshotId in it
      * was stored before with other content. A snapshotId already stored (or repeated within the batch) is
      * answered with the first verdict, not stored again.
      */
@@ -131,28 +126,24 @@ public class VerdictStore {
     @Transactional
     public List<Appended> appendEach(List<Prepared> batch) {
         try (Connection connection = dataSource.getConnection()) {
-            ChainHead head = lockHead(connection);
-            Map<String, StoredRow> stored = findStored(connection, batch);
+            Map<String, VerdictRecord> firsts = new LinkedHashMap<>();
+            batch.forEach(p -> firsts.putIfAbsent(p.row.snapshotId(), p.row));
+            insert(connection, firsts.values());
+            Map<String, StoredRow> stored = findStored(connection, firsts.keySet());
             List<Appended> results = new ArrayList<>(batch.size());
-            List<VerdictRecord> inserts = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Evaluated e = batch.get(i).evaluated;
-                StoredRow earlier = stored.get(e.snapshot().snapshotId());
-                if (earlier != null) {
-                    results.add(earlier.snapshotHash().equals(e.snapshotHash())
-                            ? new Appended(new StoredVerdict(earlier.verdictId(), earlier.verdictJson(), false), null)
-                            : new Appended(null, new SnapshotConflictException(e.snapshot().snapshotId())));
-                    continue;
+            for (Prepared prepared : batch) {
+                Evaluated e = prepared.evaluated;
+                StoredRow row = stored.get(e.snapshot().snapshotId());
+                if (row == null) {
+                    throw new IllegalStateException("snapshot " + e.snapshot().snapshotId() + " was neither stored nor found");
                 }
-                VerdictRecord row = batch.get(i).row.linkedAfter(head.lastSeq + 1, head.lastHash);
-                head = new ChainHead(row.chainSeq(), row.rowHash());
-                inserts.add(row);
-                stored.put(row.snapshotId(), new StoredRow(row.snapshotHash(), row.verdictId().toString(), row.verdict()));
-                results.add(new Appended(new StoredVerdict(row.verdictId().toString(), row.verdict(), true), null));
-            }
-            if (!inserts.isEmpty()) {
-                insert(connection, inserts);
-                moveHead(connection, head);
+                if (row.verdictId().equals(prepared.row.verdictId().toString())) {
+                    results.add(new Appended(new StoredVerdict(row.verdictId(), row.verdictJson(), true), null));
+                } else if (row.snapshotHash().equals(e.snapshotHash())) {
+                    results.add(new Appended(new StoredVerdict(row.verdictId(), row.verdictJson(), false), null));
+                } else {
+                    results.add(new Appended(null, new SnapshotConflictException(e.snapshot().snapshotId())));
+                }
             }
             return results;
         } catch (SQLException e) {
@@ -160,23 +151,12 @@ public class VerdictStore {
         }
     }
 
-    private record ChainHead(long lastSeq, String lastHash) {
-    }
-
     private record StoredRow(String snapshotHash, String verdictId, String verdictJson) {
     }
 
-    private static ChainHead lockHead(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(LOCK_HEAD); ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("the audit chain has no head row");
-            }
-            return new ChainHead(rs.getLong(1), rs.getString(2));
-        }
-    }
-
-    private static Map<String, StoredRow> findStored(Connection connection, List<Prepared> batch) throws SQLException {
-        String[] ids = batch.stream().map(p -> p.row.snapshotId()).distinct().toArray(String[]::new);
+    private static Map<String, StoredRow> findStored(Connection connection, Collection<String> snapshotIds)
+            throws SQLException {
+        String[] ids = snapshotIds.toArray(String[]::new);
         Map<String, StoredRow> stored = new HashMap<>();
         Array array = connection.createArrayOf("text", ids);
         try (PreparedStatement select = connection.prepareStatement(FIND_STORED)) {
@@ -192,40 +172,29 @@ public class VerdictStore {
         return stored;
     }
 
-    private static void insert(Connection connection, List<VerdictRecord> rows) throws SQLException {
+    private static void insert(Connection connection, Collection<VerdictRecord> rows) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (VerdictRecord row : rows) {
-                insert.setLong(1, row.chainSeq());
-                insert.setObject(2, row.verdictId());
-                insert.setString(3, row.snapshotId());
-                insert.setString(4, row.snapshotHash());
-                insert.setString(5, row.accountId());
-                insert.setString(6, row.brokerId());
-                insert.setString(7, row.accountType());
-                insert.setString(8, row.status());
-                insert.setLong(9, row.policyVersion());
-                insert.setString(10, row.policyHash());
-                insert.setObject(11, OffsetDateTime.ofInstant(row.asOf(), ZoneOffset.UTC));
-                insert.setObject(12, OffsetDateTime.ofInstant(row.evaluatedAt(), ZoneOffset.UTC));
-                insert.setString(13, row.snapshot());
-                insert.setString(14, row.verdict());
-                insert.setString(15, row.prevHash());
-                insert.setString(16, row.rowHash());
+                insert.setObject(1, row.verdictId());
+                insert.setString(2, row.snapshotId());
+                insert.setString(3, row.snapshotHash());
+                insert.setString(4, row.accountId());
+                insert.setString(5, row.brokerId());
+                insert.setString(6, row.accountType());
+                insert.setString(7, row.status());
+                insert.setLong(8, row.policyVersion());
+                insert.setString(9, row.policyHash());
+                insert.setObject(10, OffsetDateTime.ofInstant(row.asOf(), ZoneOffset.UTC));
+                insert.setObject(11, OffsetDateTime.ofInstant(row.evaluatedAt(), ZoneOffset.UTC));
+                insert.setString(12, row.snapshot());
+                insert.setString(13, row.verdict());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    private static void moveHead(Connection connection, ChainHead head) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(MOVE_HEAD)) {
-            update.setLong(1, head.lastSeq());
-            update.setString(2, head.lastHash());
-            update.executeUpdate();
-        }
-    }
-
-    /** The row as it will be stored, except its place in the chain, which is known only under the lock. */
+    /** The row as it will be stored, but for its number, which the database gives it. */
     private static VerdictRecord row(Evaluated e, Instant now) {
         AccountSnapshot s = e.snapshot();
         Verdict v = e.verdict();

@@ -341,13 +341,94 @@ function verdictPage(view, v) {
   }
   right.appendChild(h('div', { class: 'card', id: 'audit-card' }, h('h2', {}, 'Audit record'), h('dl', { class: 'kv' },
     h('dt', {}, 'Verdict id'), h('dd', { class: 'mono' }, v.verdictId),
-    h('dt', {}, 'Chain position'), h('dd', { class: 'num', style: 'text-align:left' }, '#' + fmtInt.format(v.audit.chainSeq)),
-    h('dt', {}, 'Row hash'), h('dd', {}, h('div', { class: 'hash-block', id: 'row-hash' }, v.audit.rowHash)),
-    h('dt', {}, 'Previous hash'), h('dd', {}, h('div', { class: 'hash-block' }, v.audit.prevHash)),
+    h('dt', {}, 'Record number'), h('dd', { class: 'num', style: 'text-align:left' }, '#' + fmtInt.format(v.audit.chainSeq)),
+    h('dt', {}, 'Leaf in the log'), h('dd', { class: 'num', style: 'text-align:left', id: 'leaf-index' },
+      v.audit.leafIndex == null ? 'not yet taken in' : '#' + fmtInt.format(v.audit.leafIndex)),
+    v.audit.leafHash ? [h('dt', {}, 'Leaf hash'), h('dd', {}, h('div', { class: 'hash-block', id: 'leaf-hash' }, v.audit.leafHash))] : null,
     h('dt', {}, 'Snapshot hash'), h('dd', {}, h('div', { class: 'hash-block' }, v.audit.snapshotHash)),
+    h('dt', {}, 'Document schema'), h('dd', {}, 'version ' + v.audit.schemaVersion),
+    v.audit.rowHash ? [h('dt', {}, 'Chain row hash'), h('dd', {}, h('div', { class: 'hash-block', id: 'row-hash' }, v.audit.rowHash))] : null,
     v.evaluationMicros != null ? [h('dt', {}, 'Rules took'), h('dd', {}, fmtInt.format(v.evaluationMicros) + ' µs')] : null),
-    h('p', { class: 'fineprint' }, 'The row hash covers every stored column and the previous link; ',
-      h('a', { href: '#/audit' }, 'verify the whole chain'), '.')));
+    h('div', { id: 'proof' }, h('p', { class: 'loading' }, 'Checking this verdict against the signed log…')),
+    h('p', { class: 'fineprint' }, 'The leaf hash covers every stored column of the verdict and its snapshot; ',
+      h('a', { href: '#/audit' }, 'verify the whole log'), '.')));
+  showProof(v.verdictId);
+}
+
+// ---------------------------------------------------------------- proofs (RFC 9162, checked here)
+
+const bytesOf = b64 => Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+const b64Of = bytes => btoa(String.fromCharCode(...bytes));
+
+async function sha256(...parts) {
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) { joined.set(p, at); at += p.length; }
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', joined));
+}
+
+/** RFC 9162 §2.1.3.2: the root the audit path leads to from the leaf, or null when it does not fit the tree. */
+async function rootFromInclusion(index, size, leafHash, path) {
+  if (index >= size) return null;
+  let fn = index, sn = size - 1, r = leafHash;
+  for (const p of path) {
+    if (sn === 0) return null;
+    if (fn % 2 === 1 || fn === sn) {
+      r = await sha256(Uint8Array.of(1), p, r);
+      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+    } else {
+      r = await sha256(Uint8Array.of(1), r, p);
+    }
+    fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : null;
+}
+
+/** Checks the proof with the log's public key: signature over the checkpoint body, leaf hash, audit path, root. */
+async function checkProof(proof, key) {
+  const body = proof.checkpoint.body;
+  const lines = body.split('\n');
+  if (lines.length !== 4 || lines[3] !== '') return { ok: false, why: 'the checkpoint body is malformed' };
+  const size = Number(lines[1]);
+  const root = bytesOf(lines[2]);
+  let signature = 'unchecked';
+  try {
+    const publicKey = await crypto.subtle.importKey('raw', bytesOf(key.publicKey), { name: 'Ed25519' }, false, ['verify']);
+    const good = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, bytesOf(proof.checkpoint.signature),
+      new TextEncoder().encode(body));
+    if (!good) return { ok: false, why: 'the checkpoint is not signed by the log\'s key' };
+    signature = 'verified';
+  } catch (e) {
+    signature = 'unchecked';
+  }
+  const leaf = await sha256(Uint8Array.of(0), bytesOf(proof.record));
+  const computed = await rootFromInclusion(proof.leafIndex, size, leaf, proof.auditPath.map(bytesOf));
+  if (!computed || b64Of(computed) !== b64Of(root)) return { ok: false, why: 'the audit path does not lead to the signed root' };
+  return { ok: true, size, signature };
+}
+
+async function showProof(verdictId) {
+  const box = document.getElementById('proof');
+  try {
+    const [proof, key] = await Promise.all([
+      Api.get('/api/v1/verdicts/' + encodeURIComponent(verdictId) + '/proof'), Api.get('/api/v1/audit/public-key')]);
+    const result = await checkProof(proof, key);
+    const file = new Blob([JSON.stringify(proof, null, 2) + '\n'], { type: 'application/json' });
+    const download = h('a', { class: 'button secondary', id: 'download-proof', href: URL.createObjectURL(file),
+      download: `proof-${verdictId}.json` }, 'Download proof');
+    clear(box).append(
+      result.ok
+        ? h('p', { class: 'verify-ok', id: 'proof-status' }, `✓ Included in checkpoint ${fmtInt.format(result.size)}, `
+          + (result.signature === 'verified' ? 'verified' : 'audit path verified (this browser cannot check Ed25519 signatures)'))
+        : h('p', { class: 'verify-bad', id: 'proof-status' }, '✗ The proof does not hold: ' + result.why),
+      h('p', { class: 'fineprint' }, `Leaf #${fmtInt.format(proof.leafIndex)} of the tree of ${fmtInt.format(proof.checkpoint.treeSize)}`
+        + ` leaves signed ${utc(proof.checkpoint.timestamp)} by key ${proof.checkpoint.keyId}. Anyone can check the proof offline `
+        + 'with the public key alone: java -jar quarkus-run.jar verify-proof --public-key KEY proof.json'),
+      download);
+  } catch (e) {
+    clear(box).appendChild(h('p', { class: 'error', id: 'proof-status' }, 'No proof: ' + describe(e)));
+  }
 }
 
 function figure(label, value, sub, bad) {
@@ -764,33 +845,53 @@ function worstChart(accounts) {
 }
 
 // ---------------------------------------------------------------- audit chain
+// ---------------------------------------------------------------- audit log
 
 function renderAudit(view) {
   const result = h('div', { id: 'verify-result' });
   const button = h('button', { class: 'primary', id: 'verify-button', type: 'button', onclick: async () => {
     button.disabled = true;
-    clear(result).appendChild(h('p', { class: 'loading' }, 'Recomputing every link of the chain…'));
+    clear(result).appendChild(h('p', { class: 'loading' }, 'Hashing every record again and checking it against every signed checkpoint…'));
     try {
       const r = await Api.get('/api/v1/audit/verify');
       clear(result);
       if (r.ok) {
-        result.appendChild(h('p', { class: 'verify-ok' }, `✓ The chain is intact: ${fmtInt.format(r.checked)} links checked.`));
+        result.appendChild(h('p', { class: 'verify-ok' }, `✓ The log is intact: ${fmtInt.format(r.checked)} records checked against `
+          + `${fmtInt.format(r.checkpointsChecked)} signed checkpoints.`));
+        if (r.pending) result.appendChild(h('p', { class: 'fineprint' }, `${fmtInt.format(r.pending)} records written in the last moments wait to be taken in.`));
       } else {
-        result.append(h('p', { class: 'verify-bad' }, `✗ The chain is broken after ${fmtInt.format(r.checked)} sound links.`),
-          h('dl', { class: 'kv' }, h('dt', {}, 'Chain position'), h('dd', {}, '#' + r.brokenAt.chainSeq),
-            h('dt', {}, 'Table'), h('dd', {}, r.brokenAt.table), h('dt', {}, 'Row'), h('dd', { class: 'mono' }, r.brokenAt.id),
-            h('dt', {}, 'Reason'), h('dd', {}, r.brokenAt.reason)));
+        const b = r.brokenAt;
+        result.append(h('p', { class: 'verify-bad' }, `✗ The log is broken after ${fmtInt.format(r.checked)} sound records.`),
+          h('dl', { class: 'kv' }, h('dt', {}, 'First bad leaf'), h('dd', {}, b.leafIndex == null ? '—' : '#' + fmtInt.format(b.leafIndex)),
+            h('dt', {}, 'Table'), h('dd', {}, b.table || '—'), h('dt', {}, 'Row'), h('dd', { class: 'mono' }, b.id || '—'),
+            h('dt', {}, 'Reason'), h('dd', {}, b.reason)));
       }
     } catch (e) {
       clear(result).appendChild(h('p', { class: 'error' }, describe(e)));
     } finally {
       button.disabled = false;
     }
-  } }, 'Verify the audit chain');
-  view.append(h('h1', {}, 'Audit chain'), h('div', { class: 'card' },
-    h('p', {}, 'Every verdict and every policy change is a link of one hash chain: each row stores the hash of the row before it '
-      + 'and a hash of its own content. Verifying recomputes every hash and every link, so an edited, deleted or inserted row shows up here.'),
-    button, result));
+  } }, 'Verify the audit log');
+  const checkpoint = h('div', { id: 'latest-checkpoint' }, h('p', { class: 'loading' }, 'Loading the latest checkpoint…'));
+  view.append(h('h1', {}, 'Audit log'), h('div', { class: 'card' },
+    h('p', {}, 'Every verdict, policy change, policy file and read of the audit record is a leaf of one Merkle tree (RFC 9162). '
+      + 'Every few seconds the service signs the tree\'s size and root with a key kept outside the database, and writes the '
+      + 'signed checkpoint to the database and to a folder outside it. Verifying hashes every record again and checks the '
+      + 'tree against every checkpoint, so an edited, deleted, inserted or rolled-back record shows up here, naming the first bad leaf, '
+      + 'even if someone recomputed every hash in the database.'),
+    button, result), h('div', { class: 'card' }, h('h2', {}, 'Latest signed checkpoint'), checkpoint));
+  Promise.all([Api.get('/api/v1/audit/checkpoints/latest').catch(e => null), Api.get('/api/v1/audit/public-key')])
+    .then(([c, key]) => {
+      clear(checkpoint).append(
+        c ? h('dl', { class: 'kv' }, h('dt', {}, 'Tree size'), h('dd', {}, fmtInt.format(c.treeSize)),
+          h('dt', {}, 'Signed'), h('dd', {}, utc(c.timestamp)),
+          h('dt', {}, 'Root hash'), h('dd', {}, h('div', { class: 'hash-block' }, c.rootHash)))
+          : h('p', { class: 'muted' }, 'No checkpoint yet: the log is empty.'),
+        h('dl', { class: 'kv' }, h('dt', {}, 'Log'), h('dd', { class: 'mono' }, key.origin),
+          h('dt', {}, 'Public key (Ed25519)'), h('dd', {}, h('div', { class: 'hash-block', id: 'public-key' }, key.publicKey)),
+          h('dt', {}, 'Key id'), h('dd', { class: 'mono' }, key.keyId)));
+    })
+    .catch(e => clear(checkpoint).appendChild(h('p', { class: 'error' }, describe(e))));
 }
 
 // ---------------------------------------------------------------- start

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL is stopped and started again under a load of evaluations (single and batch). While it is
  * away the service answers 503 with Retry-After, never a 500 or a verdict it did not store; afterwards it
  * serves again by itself; every snapshot that was acknowledged has exactly one stored verdict, a refused
- * batch is stored whole or not at all, and the audit chain still verifies link by link.
+ * batch is stored whole or not at all, and the audit log still verifies leaf by leaf.
  */
 @QuarkusTest
 class DatabaseOutageTest {
@@ -109,11 +109,11 @@ class DatabaseOutageTest {
             assertThat(rows(id)).as("stored verdicts of acknowledged " + id).isEqualTo(1);
         }
         assertThat(rowsOfThisRun()).isEqualTo(sent.size());
-        ChainCheck.Result chain = ChainCheck.verify();
-        assertThat(chain.problems()).isEmpty();
-        assertThat(chain.checked()).isGreaterThanOrEqualTo(sent.size());
+        LogCheck.Result log = LogCheck.verify();
+        assertThat(log.problems()).isEmpty();
+        assertThat(log.checked()).isGreaterThanOrEqualTo(sent.size());
         System.out.printf("database outage: %d snapshots acknowledged, %d answers 503 during the outage, "
-                + "%d chain links verified%n", acknowledged.size(), unavailable.get(), chain.checked());
+                + "%d audit log leaves verified%n", acknowledged.size(), unavailable.get(), log.checked());
     }
 
     private Void send(int size) {

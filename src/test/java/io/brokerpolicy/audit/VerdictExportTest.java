@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Exports of a range of 20,000 stop-out verdicts (three positions, two close-out steps each: about
  * 4 KB a line as NDJSON), stored through the real VerdictStore. The export must hold all of them, in
- * chain order, and stream: the heap, measured after a full GC at several points while the client reads,
+ * order, and stream: the heap, measured after a full GC at several points while the client reads,
  * must never grow by anything like the size of the export.
  */
 @QuarkusTest
@@ -50,6 +50,8 @@ class VerdictExportTest {
 
     @Inject
     VerdictStore store;
+    @Inject
+    javax.sql.DataSource dataSource;
     @Inject
     ActivePolicy active;
     @Inject
@@ -83,7 +85,7 @@ class VerdictExportTest {
     }
 
     @Test
-    void ndjson_holdsEveryVerdictInChainOrder_andTheHeapDoesNotGrowWithTheRange() throws IOException {
+    void ndjson_holdsEveryVerdictInOrder_andTheHeapDoesNotGrowWithTheRange() throws IOException {
         Runtime runtime = Runtime.getRuntime();
         long baseline = usedHeapAfterGc(runtime);
         long maxGrowth = 0;
@@ -100,7 +102,7 @@ class VerdictExportTest {
                 if (lines < VERDICTS) {
                     JsonNode record = Json.MAPPER.readTree(line);
                     assertThat(record.get("snapshotId").asText()).as("line %d", lines).isEqualTo(snapshotIds.get(lines));
-                    assertThat(record.at("/audit/rowHash").asText()).startsWith("sha256:");
+                    assertThat(record.at("/audit/schemaVersion").asInt()).isEqualTo(VerdictSchemas.CURRENT);
                     assertThat(record.at("/snapshot/positions").size()).isEqualTo(3);
                 }
                 lines++;
@@ -120,7 +122,8 @@ class VerdictExportTest {
     }
 
     @Test
-    void csv_hasTheHeaderAndOneLinePerVerdictWithItsFigures() throws IOException {
+    void csv_hasTheHeaderAndOneLinePerVerdictWithItsFiguresAndItsLeaf() throws IOException {
+        asCompliance().post("/api/v1/audit/checkpoints").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         HttpURLConnection connection = open("csv");
         assertThat(connection.getResponseCode()).isEqualTo(200);
         assertThat(connection.getContentType()).startsWith("text/csv");
@@ -132,21 +135,56 @@ class VerdictExportTest {
         }
         assertThat(lines).hasSize(VERDICTS + 1);
         assertThat(lines.get(0)).isEqualTo("verdictId,evaluatedAt,snapshotId,accountId,brokerId,accountType,status,"
-                + "marginLevel,equity,usedMargin,policyVersion,policyHash,policyFile,closeOutCount,violations,chainSeq,rowHash");
+                + "marginLevel,equity,usedMargin,policyVersion,policyHash,policyFile,closeOutCount,violations,chainSeq,"
+                + "leafIndex,leafHash");
         String[] first = lines.get(1).split(",", -1);
-        assertThat(first).hasSize(17);
+        assertThat(first).hasSize(18);
         assertThat(first[2]).isEqualTo(snapshotIds.get(0));
         assertThat(first[6]).isEqualTo("STOP_OUT");
         assertThat(first[7]).isEqualTo("37.50");
         assertThat(first[8]).isEqualTo("150.00");
         assertThat(first[12]).isEqualTo("policies/acme-fx.yaml");
         assertThat(first[13]).isEqualTo("2");
-        assertThat(first[16]).startsWith("sha256:");
+        assertThat(first[16]).matches("[0-9]+");
+        assertThat(first[17]).hasSize(44);
         for (int i = 1; i <= VERDICTS; i++) {
             assertThat(lines.get(i).split(",", -1)[2]).isEqualTo(snapshotIds.get(i - 1));
         }
         asCompliance().get("/api/v1/verdicts/" + first[0]).then().statusCode(200)
-                .body("audit.rowHash", equalTo(first[16]));
+                .body("audit.leafIndex", equalTo(Integer.parseInt(first[16])))
+                .body("audit.leafHash", equalTo(first[17]));
+    }
+
+    @Test
+    void ndjsonWithProofs_givesEachLineAProofThatHoldsOffline() throws Exception {
+        String key = asCompliance().get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
+        java.security.PublicKey publicKey = io.brokerpolicy.audit.log.PublicKeyText.parse(key);
+        Instant until;
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement select = c.prepareStatement(
+                "select evaluated_at from verdict where snapshot_id = ?")) {
+            select.setString(1, snapshotIds.get(300));
+            try (java.sql.ResultSet r = select.executeQuery()) {
+                r.next();
+                until = r.getTimestamp(1).toInstant();
+            }
+        }
+        URL url = new URL(exportUrl + "?from=" + from + "&to=" + until + "&format=ndjson&proofs=true");
+        HttpURLConnection connection = authorised(url);
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        int lines = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                JsonNode proof = Json.MAPPER.readTree(line).get("proof");
+                assertThat(proof).as("line %d", lines).isNotNull();
+                assertThat(io.brokerpolicy.audit.log.InclusionProofCheck.check(proof, publicKey, null).ok()).isTrue();
+                lines++;
+            }
+        }
+        assertThat(lines).isPositive();
+        asCompliance().get("/api/v1/verdicts/export?from=" + from + "&to=" + to + "&format=csv&proofs=true")
+                .then().statusCode(400).body("details[0].field", equalTo("proofs"));
     }
 
     @Test
@@ -162,7 +200,10 @@ class VerdictExportTest {
     }
 
     private HttpURLConnection open(String format) throws IOException {
-        URL url = new URL(exportUrl + "?from=" + from + "&to=" + to + "&format=" + format);
+        return authorised(new URL(exportUrl + "?from=" + from + "&to=" + to + "&format=" + format));
+    }
+
+    private static HttpURLConnection authorised(URL url) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((Api.COMPLIANCE + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)));

@@ -66,9 +66,10 @@ class VerdictReplayTest {
     }
 
     @Test
-    void auditRecord_holdsSnapshotPolicyThresholdsRulesStepsAndTheChainLink() {
+    void auditRecord_holdsSnapshotPolicyThresholdsRulesStepsAndItsLeafInTheLog() {
         String verdictId = evaluate(goldenSnapshot("04-stop-out-closes-two-in-order", "record-" + UUID.randomUUID(),
                 "A-record"));
+        asCompliance().post("/api/v1/audit/checkpoints").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         asCompliance().get("/api/v1/verdicts/" + verdictId).then().statusCode(200)
                 .body("status", equalTo("STOP_OUT"))
                 .body("snapshot.positions.size()", equalTo(3))
@@ -88,9 +89,49 @@ class VerdictReplayTest {
                 .body("explanation", notNullValue())
                 .body("evaluatedAt", notNullValue())
                 .body("evaluationMicros", notNullValue())
+                .body("schemaVersion", org.hamcrest.Matchers.nullValue())
                 .body("audit.chainSeq", notNullValue())
-                .body("audit.prevHash", notNullValue())
-                .body("audit.rowHash", notNullValue());
+                .body("audit.schemaVersion", equalTo(VerdictSchemas.CURRENT))
+                .body("audit.leafIndex", notNullValue())
+                .body("audit.leafHash", notNullValue())
+                .body("audit.rowHash", org.hamcrest.Matchers.nullValue());
+    }
+
+    /**
+     * A verdict as releases before the versioned schema stored it (the same members, no schemaVersion):
+     * it replays identical, compared with a document of its own schema, and reads as before.
+     */
+    @Test
+    void aVerdictStoredUnderTheFirstSchema_replaysIdentical() throws Exception {
+        String current = evaluate(goldenSnapshot("04-stop-out-closes-two-in-order", "schema1-" + UUID.randomUUID(),
+                "A-schema1"));
+        String old = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement copy = c.prepareStatement(
+                "insert into verdict (verdict_id, snapshot_id, snapshot_hash, account_id, broker_id, account_type, status,"
+                        + " policy_version, policy_hash, as_of, evaluated_at, snapshot, verdict, prev_hash, row_hash)"
+                        + " select ?::uuid, 'schema1-' || ?, snapshot_hash, account_id, broker_id, account_type, status,"
+                        + " policy_version, policy_hash, as_of, evaluated_at, snapshot,"
+                        + " replace(replace(verdict::text, '{\"schemaVersion\":2,', '{'), verdict_id::text, ?)::json,"
+                        + " 'sha256:before', 'sha256:stored-by-an-earlier-release' from verdict where verdict_id = ?::uuid")) {
+            copy.setString(1, old);
+            copy.setString(2, old);
+            copy.setString(3, old);
+            copy.setString(4, current);
+            assertThat(copy.executeUpdate()).isEqualTo(1);
+        }
+        JsonPath report = asCompliance().post("/api/v1/verdicts/" + old + "/replay").then().statusCode(200)
+                .body("identical", equalTo(true))
+                .body("replayDifferences.size()", equalTo(0))
+                .extract().jsonPath();
+        assertThat(report.getMap("original")).doesNotContainKey("schemaVersion");
+        assertThat(report.getMap("replayed")).doesNotContainKey("schemaVersion");
+        JsonPath oldRecord = asCompliance().get("/api/v1/verdicts/" + old).then().statusCode(200)
+                .body("audit.schemaVersion", equalTo(1))
+                .body("audit.rowHash", equalTo("sha256:stored-by-an-earlier-release"))
+                .extract().jsonPath();
+        JsonPath currentRecord = asCompliance().get("/api/v1/verdicts/" + current).then().statusCode(200).extract().jsonPath();
+        assertThat(oldRecord.getMap("closeOuts[0]")).isEqualTo(currentRecord.getMap("closeOuts[0]"));
+        assertThat(oldRecord.getString("status")).isEqualTo(currentRecord.getString("status"));
     }
 
     @Test

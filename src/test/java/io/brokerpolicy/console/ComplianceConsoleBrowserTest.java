@@ -110,8 +110,21 @@ class ComplianceConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#margin-chart .threshold-line"))).hasSize(2);
         assertThat(browser.findElement(By.id("margin-chart")).getText()).contains("Margin call 100.00%")
                 .contains("Stop-out 50.00%");
-        String rowHash = Api.asCompliance().get("/api/v1/verdicts/" + verdictId).then().extract().path("audit.rowHash");
-        assertThat(browser.findElement(By.id("row-hash")).getText()).isEqualTo(rowHash);
+        WebElement proofStatus = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#proof-status")));
+        assertThat(proofStatus.getText()).matches("✓ Included in checkpoint [0-9,]+, verified");
+        String leafHash = Api.asCompliance().get("/api/v1/verdicts/" + verdictId).then().extract().path("audit.leafHash");
+        assertThat(browser.findElement(By.id("leaf-hash")).getText()).isEqualTo(leafHash);
+        WebElement download = browser.findElement(By.id("download-proof"));
+        assertThat(download.getAttribute("download")).isEqualTo("proof-" + verdictId + ".json");
+        String downloaded = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+                download.getAttribute("href"));
+        assertThat(Api.asCompliance().get("/api/v1/audit/public-key").then().extract().path("publicKey").toString())
+                .isNotBlank();
+        io.brokerpolicy.audit.log.InclusionProofCheck.Result offline = io.brokerpolicy.audit.log.InclusionProofCheck.check(
+                io.brokerpolicy.intake.Json.MAPPER.readTree(downloaded), io.brokerpolicy.audit.log.PublicKeyText.parse(
+                        Api.asCompliance().get("/api/v1/audit/public-key").then().extract().asString()), null);
+        assertThat(offline.ok()).as(offline.message()).isTrue();
         assertThat(browser.findElement(By.id("fired-rules")).getText()).contains("MarginLevelAtOrBelowStopOut")
                 .contains("rules/close-out.drl");
         screenshot("console-verdict.png");
@@ -160,7 +173,9 @@ class ComplianceConsoleBrowserTest {
         browser.findElement(By.cssSelector("#nav a[data-nav='audit']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("verify-button"))).click();
         WebElement verified = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verify-result p.verify-ok")));
-        assertThat(verified.getText()).contains("The chain is intact").contains("links checked");
+        assertThat(verified.getText()).contains("The log is intact").contains("signed checkpoints");
+        assertThat(browser.findElement(By.id("public-key")).getText()).isEqualTo(
+                Api.asCompliance().get("/api/v1/audit/public-key").then().extract().path("publicKey"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerpolicy.audit.VerdictDocument;
+import io.brokerpolicy.audit.VerdictSchemas;
 import io.brokerpolicy.bundle.BundleReader;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.Verdict;
@@ -55,7 +56,7 @@ class GoldenCasesTest {
         Path dir = CASES.resolve(name);
         JsonNode snapshot = Json.MAPPER.readTree(Files.readString(dir.resolve("snapshot.json")));
         Verdict verdict = policy.evaluate(new SnapshotParser(CLOCK).parse(snapshot, ""));
-        JsonNode actual = normalised(Json.MAPPER.valueToTree(VerdictDocument.of("normalised", CLOCK.instant(), verdict)));
+        JsonNode actual = normalised(VerdictSchemas.view(Json.MAPPER.<JsonNode>valueToTree(VerdictDocument.of("normalised", CLOCK.instant(), verdict))));
         Path expectedFile = dir.resolve("expected.json");
         String actualDir = System.getProperty("golden.actual");
         if (actualDir != null) {
@@ -92,7 +93,7 @@ class GoldenCasesTest {
         assertThat(batch).hasSize(order.size());
         for (int i = 0; i < order.size(); i++) {
             Verdict verdict = batch.get(i);
-            JsonNode actual = normalised(Json.MAPPER.valueToTree(VerdictDocument.of("normalised", CLOCK.instant(), verdict)));
+            JsonNode actual = normalised(VerdictSchemas.view(Json.MAPPER.<JsonNode>valueToTree(VerdictDocument.of("normalised", CLOCK.instant(), verdict))));
             JsonNode expected = normalised(Json.MAPPER.readTree(Files.readString(CASES.resolve(order.get(i)).resolve("expected.json"))));
             assertThat(actual.toPrettyString()).as(order.get(i) + " at batch index " + i).isEqualTo(expected.toPrettyString());
             assertThat(verdict).as(order.get(i)).isEqualTo(policy.evaluate(snapshots.get(i)));

@@ -17,11 +17,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // The audit log's copy outside the database belongs to this database alone.
+        String checkpoints = Path.of("target", "test-checkpoints-" + run).toString();
         String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (external != null && !external.isBlank()) {
-            return Map.of();
+            return Map.of("brokerpolicy.audit.checkpoint-dir", checkpoints);
         }
-        database = EmbeddedDatabase.start(Path.of("target", "test-pg-" + UUID.randomUUID().toString().substring(0, 8)), false);
+        database = EmbeddedDatabase.start(Path.of("target", "test-pg-" + run), false);
         System.setProperty(PostgresServer.BINARIES, database.binaries().toString());
         System.setProperty(PostgresServer.DATA, database.dataDirectory().toString());
         System.setProperty(PostgresServer.OPTIONS, database.serverOptions());
@@ -34,7 +37,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.username", database.serviceRole().user(),
                 "quarkus.datasource.password", database.serviceRole().password(),
                 "quarkus.flyway.username", database.owner().user(),
-                "quarkus.flyway.password", database.owner().password());
+                "quarkus.flyway.password", database.owner().password(),
+                "brokerpolicy.audit.checkpoint-dir", checkpoints);
     }
 
     @Override
