@@ -95,8 +95,8 @@ final class PlainJavaPolicy {
                 if (!account.isAtOrBelow(terms.stopOutLevel())) {
                     break;
                 }
-                account.close(next, "CloseLargestLossFirst");
-                fired.add(new FiredRule("CloseLargestLossFirst", CLOSE_OUT));
+                account.close(next, "CloseNextPositionInPolicyOrder");
+                fired.add(new FiredRule("CloseNextPositionInPolicyOrder", CLOSE_OUT));
             }
         }
 

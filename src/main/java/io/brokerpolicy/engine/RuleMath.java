@@ -1,0 +1,68 @@
+package io.brokerpolicy.engine;
+
+import io.brokerpolicy.domain.Decimals;
+import java.math.BigDecimal;
+
+/**
+ * The arithmetic and comparisons of checked rules: the service writes calls to these into the rule files it
+ * compiles, so that a decimal in a rule means one thing in a pattern and in a consequence. Every operation is
+ * computed to {@link Decimals#MC} (34 significant digits), so its cost does not grow with the figures; a
+ * comparison is by value ({@code 2.0 == 2.00}) and false when either side is null.
+ */
+public final class RuleMath {
+
+    private RuleMath() {
+    }
+
+    public static BigDecimal decimal(String literal) {
+        return new BigDecimal(literal);
+    }
+
+    public static BigDecimal whole(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    public static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return a.add(b, Decimals.MC);
+    }
+
+    public static BigDecimal minus(BigDecimal a, BigDecimal b) {
+        return a.subtract(b, Decimals.MC);
+    }
+
+    public static BigDecimal times(BigDecimal a, BigDecimal b) {
+        return a.multiply(b, Decimals.MC);
+    }
+
+    public static BigDecimal dividedBy(BigDecimal a, BigDecimal b) {
+        return a.divide(b, Decimals.MC);
+    }
+
+    public static BigDecimal negated(BigDecimal a) {
+        return a.negate();
+    }
+
+    public static boolean eq(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    public static boolean ne(BigDecimal a, BigDecimal b) {
+        return !eq(a, b);
+    }
+
+    public static boolean lt(BigDecimal a, BigDecimal b) {
+        return a != null && b != null && a.compareTo(b) < 0;
+    }
+
+    public static boolean le(BigDecimal a, BigDecimal b) {
+        return a != null && b != null && a.compareTo(b) <= 0;
+    }
+
+    public static boolean gt(BigDecimal a, BigDecimal b) {
+        return a != null && b != null && a.compareTo(b) > 0;
+    }
+
+    public static boolean ge(BigDecimal a, BigDecimal b) {
+        return a != null && b != null && a.compareTo(b) >= 0;
+    }
+}
