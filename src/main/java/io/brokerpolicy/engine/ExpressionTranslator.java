@@ -28,6 +28,7 @@ import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
 import org.drools.mvel.parser.ast.expr.DrlNameExpr;
 import org.drools.mvel.parser.ast.expr.HalfBinaryExpr;
 import org.drools.mvel.parser.ast.expr.PointFreeExpr;
+import org.drools.mvel.parser.printer.PrintUtil;
 
 /**
  * Checks one expression of a rule against the {@link FactCatalogue} and writes it out again in the service's
@@ -503,7 +504,7 @@ final class ExpressionTranslator {
     // --- messages ---
 
     private static RuleLanguageException refused(Node node, String what) {
-        return new RuleLanguageException(what + " is not allowed in a rule ('" + shown(node) + "'): a rule may use"
+        return new RuleLanguageException("not allowed in a rule: " + what + " ('" + shown(node) + "'); a rule may use"
                 + " literals, bound $variables, enum constants, and the properties and methods of the fact catalogue,"
                 + " joined by " + OPERATORS);
     }
@@ -539,7 +540,7 @@ final class ExpressionTranslator {
     static String shown(Node node) {
         String text;
         try {
-            text = node.getTokenRange().map(Object::toString).orElseGet(node::toString);
+            text = PrintUtil.printNode(node);
         } catch (RuntimeException e) {
             text = node.getClass().getSimpleName();
         }

@@ -76,6 +76,7 @@ final class RuleFileChecker {
     private final String file;
     private final List<BundleError> errors = new ArrayList<>();
     private final Emitter out = new Emitter();
+    private String source = "";
 
     RuleFileChecker(FactCatalogue catalogue, RuleContext context, String file) {
         this.catalogue = catalogue;
@@ -89,6 +90,7 @@ final class RuleFileChecker {
 
     /** The checked file, or null when there are errors (then {@link #errors()} has them). */
     Checked check(String drl) {
+        this.source = drl;
         RuleLanguageException tooBig = RuleFileLimits.check(drl);
         if (tooBig != null) {
             error(tooBig.line(), tooBig.getMessage());
@@ -411,8 +413,11 @@ final class RuleFileChecker {
         Map<String, Typed> local = new HashMap<>(variables);
         for (BaseDescr descr : pattern.getDescrs()) {
             int at = Math.max(descr.getLine(), line);
-            if (!(descr instanceof ExprConstraintDescr constraint)
-                    || constraint.getType() != ExprConstraintDescr.Type.NAMED) {
+            if (!(descr instanceof ExprConstraintDescr constraint)) {
+                error(at, "this form of constraint is not allowed: write conditions on the fact's properties");
+                continue;
+            }
+            if (constraint.getType() != ExprConstraintDescr.Type.NAMED) {
                 error(at, "positional constraints (';') are not allowed: name each property");
                 continue;
             }
@@ -492,7 +497,7 @@ final class RuleFileChecker {
     // --- consequences ---
 
     private List<String> consequence(RuleDescr rule, Map<String, Typed> variables) {
-        int line = Math.max(rule.getConsequenceLine(), 1);
+        int line = consequenceStart(rule);
         Object consequence = rule.getConsequence();
         if (consequence == null) {
             error(line, "the rule has no then part");
@@ -607,6 +612,35 @@ final class RuleFileChecker {
                     false));
         }
         return "new " + result.type().getSimpleName() + "( " + String.join(", ", code) + " )";
+    }
+
+    /**
+     * The line the consequence's text starts on. The parser gives the line of 'then' and the text without its
+     * leading blank, so the text is looked up in the file from there.
+     */
+    private int consequenceStart(RuleDescr rule) {
+        int thenLine = Math.max(rule.getConsequenceLine(), 1);
+        if (!(rule.getConsequence() instanceof String text) || text.isBlank()) {
+            return thenLine;
+        }
+        int from = 0;
+        for (int line = 1; line < thenLine && from >= 0; line++) {
+            from = source.indexOf('\n', from) + 1;
+            if (from == 0) {
+                return thenLine;
+            }
+        }
+        int at = source.indexOf(text, from);
+        if (at < 0) {
+            return thenLine;
+        }
+        int line = thenLine;
+        for (int i = from; i < at; i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     // --- helpers ---
