@@ -2,6 +2,8 @@ package io.brokerpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brokerpolicy.bundle.BundleReader;
+import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.engine.HostileRuleFiles.Hostile;
 import java.nio.file.Path;
