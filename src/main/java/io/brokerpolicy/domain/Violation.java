@@ -2,9 +2,12 @@ package io.brokerpolicy.domain;
 
 import java.math.BigDecimal;
 
-/** A finding that does not depend on the margin level; {@code positionId} is null for account-wide ones. */
+/**
+ * A finding reported beside the status; {@code positionId} is null for account-wide ones. {@code code} is one of
+ * the built-in {@link ViolationCode}s or a code the broker's policy declares.
+ */
 public record Violation(
-        ViolationCode code,
+        String code,
         String positionId,
         BigDecimal limit,
         BigDecimal actual,
@@ -12,11 +15,16 @@ public record Violation(
         String detail) implements RuleResult {
 
     /** As a rule writes it: the engine adds the rule's name. */
-    public Violation(ViolationCode code, String positionId, BigDecimal limit, BigDecimal actual, String detail) {
+    public Violation(String code, String positionId, BigDecimal limit, BigDecimal actual, String detail) {
         this(code, positionId, limit, actual, null, detail);
     }
 
-    public ViolationCode getCode() {
+    public Violation(ViolationCode code, String positionId, BigDecimal limit, BigDecimal actual, String rule,
+                     String detail) {
+        this(code.name(), positionId, limit, actual, rule, detail);
+    }
+
+    public String getCode() {
         return code;
     }
 

@@ -335,10 +335,21 @@ final class ExpressionTranslator {
             throw new RuleLanguageException("a parameter is named by a text literal: param(\"concentrationLimitPercent\"),"
                     + " not '" + shown(at) + "'");
         }
-        if (!context.parameters().contains(argument.text())) {
-            throw new RuleLanguageException("parameter \"" + argument.text() + "\" is not declared by the policies"
-                    + (context.parameters().isEmpty() ? " (they declare none; add it under 'parameters:' in the broker"
-                    + " policy)" : " (they declare: " + String.join(", ", context.parameters()) + ")"));
+        String problem = context.parameterProblem(argument.text());
+        if (problem != null) {
+            throw new RuleLanguageException(problem);
+        }
+    }
+
+    /** A violation code: a text literal, built in or declared by a policy. */
+    void violationCode(Typed argument, Expression at) {
+        if (argument.text() == null) {
+            throw new RuleLanguageException("a violation code is written as text: \"CONCENTRATION_LIMIT_EXCEEDED\", not '"
+                    + shown(at) + "'");
+        }
+        String problem = context.codeProblem(argument.text());
+        if (problem != null) {
+            throw new RuleLanguageException(problem);
         }
     }
 

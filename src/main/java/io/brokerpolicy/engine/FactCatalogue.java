@@ -75,7 +75,9 @@ public final class FactCatalogue {
     public enum ArgumentRule {
         ANY,
         /** The argument is a text literal naming a parameter the policies declare. */
-        DECLARED_PARAMETER
+        DECLARED_PARAMETER,
+        /** The argument is a text literal: a built-in violation code or one the policies declare. */
+        VIOLATION_CODE
     }
 
     /** A fact, value or enum type of the catalogue. */
@@ -85,7 +87,7 @@ public final class FactCatalogue {
     }
 
     /** A parameter of a result's constructor, as a rule writes it. */
-    public record Argument(String name, Class<?> type, String meaning) {
+    public record Argument(String name, Class<?> type, String meaning, ArgumentRule rule) {
     }
 
     /** What a rule may insert: {@code insert(new <name>(<arguments>))}. */
@@ -211,6 +213,9 @@ public final class FactCatalogue {
                 .property("liquidationStyle", "liquidationStyle", "exchange model: FULL or PARTIAL liquidation;"
                         + " null under the margin-level model")
                 .property("closeOutOrder", "closeOutOrder", "the order in which positions are closed")
+                .operation("param", "param", "the decimal parameter of this name that the broker policy declares"
+                        + " under parameters; null (every comparison false) when it declares none of that name",
+                        ArgumentRule.DECLARED_PARAMETER, String.class)
                 .build());
         types.add(new TypeBuilder("MarginAccount", MarginAccount.class, Role.FACT, false,
                 "The account as the snapshot reported it, with the figures worked out from it.",
@@ -296,7 +301,7 @@ public final class FactCatalogue {
         types.add(new TypeBuilder("Violation", Violation.class, Role.FACT, true,
                 "A finding reported beside the status.",
                 "Inserted by rules.")
-                .property("code", "getCode", "the violation code")
+                .property("code", "getCode", "the violation code (text)")
                 .property("positionId", "getPositionId", "the position it concerns, or null for the account")
                 .property("limit", "getLimit", "the limit that was broken, or null")
                 .property("actual", "getActual", "the figure that broke it")
@@ -334,7 +339,6 @@ public final class FactCatalogue {
         types.add(enumType("AssetClass", AssetClass.class, "Instrument classes, as regulators group them."));
         types.add(enumType("Side", Side.class, "A position's direction."));
         types.add(enumType("ClientCategory", ClientCategory.class, "MiFID client category."));
-        types.add(enumType("ViolationCode", ViolationCode.class, "The codes a Violation may carry."));
 
         List<ResultType> results = List.of(
                 result("StatusDecision", StatusDecision.class, false,
@@ -343,9 +347,11 @@ public final class FactCatalogue {
                         arg("status", AccountStatus.class, "HEALTHY, MARGIN_CALL or STOP_OUT")),
                 result("Violation", Violation.class, false,
                         "A finding reported beside the status.",
-                        "insert( new Violation( ViolationCode.LEVERAGE_CAP_EXCEEDED, $p.positionId,"
-                                + " $p.effectiveCap.limit, $p.leverage, \"retail cap\" ) );",
-                        arg("code", ViolationCode.class, "the violation code"),
+                        "insert( new Violation( \"CONCENTRATION_LIMIT_EXCEEDED\", $p.positionId, $limit, $p.notional,"
+                                + " \"single position\" ) );",
+                        new Argument("code", String.class, "the violation code, as text: built in ("
+                                + String.join(", ", Arrays.stream(ViolationCode.values()).map(Enum::name).toList())
+                                + ") or declared under violationCodes by the policies", ArgumentRule.VIOLATION_CODE),
                         arg("positionId", String.class, "the position it concerns, or null for the account"),
                         arg("limit", BigDecimal.class, "the limit that was broken, or null"),
                         arg("actual", BigDecimal.class, "the figure that broke it"),
@@ -384,7 +390,7 @@ public final class FactCatalogue {
     }
 
     private static Argument arg(String name, Class<?> type, String meaning) {
-        return new Argument(name, type, meaning);
+        return new Argument(name, type, meaning, ArgumentRule.ANY);
     }
 
     private static ResultType result(String name, Class<?> type, boolean closeOut, String meaning, String example,

@@ -107,8 +107,13 @@ public final class PolicyCompiler {
         if (rules.isEmpty()) {
             errors.add(new BundleError(PolicyBundle.RULES_PREFIX, 0, "the bundle has no rule files (rules/*.drl)"));
         }
-        RuleLanguage.Result checked = RuleLanguage.check(rules, RuleContext.empty(), FactCatalogue.standard());
+        RuleContext context = book.valid() ? RuleContext.of(book.parameters(), book.violationCodes())
+                : RuleContext.unchecked();
+        RuleLanguage.Result checked = RuleLanguage.check(rules, context, FactCatalogue.standard());
         errors.addAll(checked.errors());
+        if (checked.errors().isEmpty()) {
+            errors.addAll(context.unused());
+        }
         if (!errors.isEmpty()) {
             // nothing outside the rule language is handed to the compiler, let alone run
             return new Result(null, List.copyOf(errors));

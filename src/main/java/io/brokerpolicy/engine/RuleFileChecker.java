@@ -604,6 +604,9 @@ final class RuleFileChecker {
         for (int i = 0; i < arguments.size(); i++) {
             FactCatalogue.Argument parameter = result.arguments().get(i);
             Typed value = translator.value(arguments.get(i));
+            if (parameter.rule() == FactCatalogue.ArgumentRule.VIOLATION_CODE) {
+                translator.violationCode(value, arguments.get(i));
+            }
             if (parameter.type() == io.brokerpolicy.domain.PositionState.class && !value.factVariable()) {
                 throw new RuleLanguageException(result.name() + " takes a position bound by a pattern ($next :"
                         + " PositionState( ... ))");

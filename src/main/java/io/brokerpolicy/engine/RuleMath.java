@@ -7,7 +7,9 @@ import java.math.BigDecimal;
  * The arithmetic and comparisons of checked rules: the service writes calls to these into the rule files it
  * compiles, so that a decimal in a rule means one thing in a pattern and in a consequence. Every operation is
  * computed to {@link Decimals#MC} (34 significant digits), so its cost does not grow with the figures; a
- * comparison is by value ({@code 2.0 == 2.00}) and false when either side is null.
+ * comparison is by value ({@code 2.0 == 2.00}) and false when either side is null. Arithmetic on a missing figure
+ * (null: a parameter the account's policy does not declare, a margin level without margin) is missing too, so a
+ * condition that needs it is simply not met.
  */
 public final class RuleMath {
 
@@ -23,23 +25,24 @@ public final class RuleMath {
     }
 
     public static BigDecimal plus(BigDecimal a, BigDecimal b) {
-        return a.add(b, Decimals.MC);
+        return a == null || b == null ? null : a.add(b, Decimals.MC);
     }
 
     public static BigDecimal minus(BigDecimal a, BigDecimal b) {
-        return a.subtract(b, Decimals.MC);
+        return a == null || b == null ? null : a.subtract(b, Decimals.MC);
     }
 
     public static BigDecimal times(BigDecimal a, BigDecimal b) {
-        return a.multiply(b, Decimals.MC);
+        return a == null || b == null ? null : a.multiply(b, Decimals.MC);
     }
 
+    /** A division by zero is an error of the rule that asked for it (the evaluation names the rule). */
     public static BigDecimal dividedBy(BigDecimal a, BigDecimal b) {
-        return a.divide(b, Decimals.MC);
+        return a == null || b == null ? null : a.divide(b, Decimals.MC);
     }
 
     public static BigDecimal negated(BigDecimal a) {
-        return a.negate();
+        return a == null ? null : a.negate();
     }
 
     public static boolean eq(BigDecimal a, BigDecimal b) {

@@ -128,7 +128,7 @@ public final class ScenarioRunner {
         ordered.sort((a, b) -> Boolean.compare(a.positionId() == null, b.positionId() == null));
         for (Scenario.ExpectedViolation want : ordered) {
             Violation match = left.stream()
-                    .filter(v -> v.code() == want.code()
+                    .filter(v -> v.code().equals(want.code())
                             && (want.positionId() == null || want.positionId().equals(v.positionId())))
                     .findFirst().orElse(null);
             if (match == null) {
@@ -140,6 +140,6 @@ public final class ScenarioRunner {
     }
 
     private static String describe(Violation v) {
-        return v.positionId() == null ? v.code().name() : v.code() + "(" + v.positionId() + ")";
+        return v.positionId() == null ? v.code() : v.code() + "(" + v.positionId() + ")";
     }
 }

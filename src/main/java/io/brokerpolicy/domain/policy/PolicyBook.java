@@ -70,7 +70,7 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
                 tier == null ? null : tier.maxNotional(), regulator == null ? null : regulator.id(),
                 broker.marginModel(), exchange ? type.marginCallRatio() : null, exchange ? type.liquidationRatio() : null,
                 exchange ? mm.liquidation() : null, exchange ? mm.fundingIntervalHours() : null,
-                exchange ? mm.liquidationFeePercent() : null);
+                exchange ? mm.liquidationFeePercent() : null, broker.parameters(), broker.violationCodes());
         Map<AssetClass, LeverageCap> caps = effectiveCaps(type, tier, regulator);
         for (AccountAgeCap age : broker.accountAgeCaps()) {
             if (age.appliesTo(snapshot.accountOpenedAt(), snapshot.asOf())) {
