@@ -191,8 +191,8 @@ public final class FactCatalogue {
                 "The policy that applies to the account: its broker's and account type's parameters from"
                         + " policies/*.yaml, with the regulator's retail rules folded in.",
                 "Inserted once; never changes.")
-                .property("brokerId", "brokerId", "the broker whose policy applies (text)")
-                .property("accountType", "accountType", "the account type within that policy (text)")
+                .property("brokerId", "brokerId", "the broker whose policy applies")
+                .property("accountType", "accountType", "the account type within that policy")
                 .property("kycTier", "kycTier", "the account's KYC tier, or null when the policy has no tiers")
                 .property("regulator", "regulator", "the regulator whose retail rules apply (ESMA, FCA, ...), or null")
                 .property("marginModel", "marginModel", "which figures decide the status: MARGIN_LEVEL or"
@@ -221,11 +221,11 @@ public final class FactCatalogue {
                 "The account as the snapshot reported it, with the figures worked out from it.",
                 "Inserted once; its published figures are those of the snapshot as received and never change"
                         + " (CurrentMargin carries the figures a close-out changes).")
-                .property("accountId", "getAccountId", "the account's id (text)")
+                .property("accountId", "getAccountId", "the account's id")
                 .property("clientCategory", "getClientCategory", "RETAIL or PROFESSIONAL")
-                .property("jurisdiction", "getJurisdiction", "the account's jurisdiction (text), or null")
-                .property("currency", "getCurrency", "the account currency (text)")
-                .property("positionCount", "getPositionCount", "how many positions the snapshot holds (whole number)")
+                .property("jurisdiction", "getJurisdiction", "the account's jurisdiction, or null")
+                .property("currency", "getCurrency", "the account currency")
+                .property("positionCount", "getPositionCount", "how many positions the snapshot holds")
                 .property("initialBalance", "getInitialBalance", "the balance as received")
                 .property("initialEquity", "getInitialEquity", "balance + floating PnL of all positions, as received")
                 .property("initialUsedMargin", "getInitialUsedMargin", "the margin used by all positions, as received")
@@ -243,7 +243,7 @@ public final class FactCatalogue {
                 .property("usedMargin", "getUsedMargin", "the margin used by the open positions")
                 .property("freeMargin", "getFreeMargin", "equity - used margin")
                 .property("marginLevel", "getMarginLevel", "equity / used margin x 100; null when no margin is used")
-                .property("openPositionCount", "getOpenPositionCount", "how many positions are still open (whole number)")
+                .property("openPositionCount", "getOpenPositionCount", "how many positions are still open")
                 .operation("isAtOrBelow", "isAtOrBelow", "true while positions are open and the margin level is at or"
                         + " below the given level (%)", BigDecimal.class)
                 .build());
@@ -274,8 +274,8 @@ public final class FactCatalogue {
                 "One open position of the account, with its figures.",
                 "One per position; the engine updates it when a close-out step reduces it and deletes it when a step"
                         + " closes it.")
-                .property("positionId", "getPositionId", "the position's id (text)")
-                .property("symbol", "getSymbol", "the instrument's symbol (text)")
+                .property("positionId", "getPositionId", "the position's id")
+                .property("symbol", "getSymbol", "the instrument's symbol")
                 .property("assetClass", "getAssetClass", "the instrument class (FX_MAJOR, CRYPTO, ...)")
                 .property("side", "getSide", "LONG or SHORT")
                 .property("quantity", "getQuantity", "the open quantity in lots")
@@ -283,7 +283,7 @@ public final class FactCatalogue {
                 .property("notional", "getNotional", "units x mark price")
                 .property("usedMargin", "getUsedMargin", "notional / leverage, or an isolated position's own margin")
                 .property("floatingPnl", "getFloatingPnl", "unrealized PnL + swap - fees")
-                .property("openedAt", "getOpenedAt", "when the position was opened (a time), or null")
+                .property("openedAt", "getOpenedAt", "when the position was opened, or null")
                 .property("effectiveCap", "getEffectiveCap", "the tightest leverage cap that applies, or null")
                 .property("leverageAboveCap", "isLeverageAboveCap", "true when a cap applies and the leverage is above it")
                 .property("open", "isOpen", "true while the position is open")
@@ -293,15 +293,15 @@ public final class FactCatalogue {
                         + " margin ratio is at or above the given ratio (%)", BigDecimal.class)
                 .build());
         types.add(new TypeBuilder("StatusDecision", StatusDecision.class, Role.FACT, false,
-                "The account's status, as a status rule inserted it; exactly one per evaluation.",
+                "The account's status, as a status rule inserted it.",
                 "Inserted by a rule of phase status.")
                 .property("status", "getStatus", "HEALTHY, MARGIN_CALL or STOP_OUT")
-                .property("rule", "getRule", "the rule that decided it (text)")
+                .property("rule", "getRule", "the rule that decided it")
                 .build());
         types.add(new TypeBuilder("Violation", Violation.class, Role.FACT, true,
                 "A finding reported beside the status.",
                 "Inserted by rules.")
-                .property("code", "getCode", "the violation code (text)")
+                .property("code", "getCode", "the violation code")
                 .property("positionId", "getPositionId", "the position it concerns, or null for the account")
                 .property("limit", "getLimit", "the limit that was broken, or null")
                 .property("actual", "getActual", "the figure that broke it")
@@ -315,7 +315,7 @@ public final class FactCatalogue {
                 "A leverage limit and where it comes from; read through PositionState.effectiveCap.", null)
                 .property("assetClass", "assetClass", "the instrument class it caps")
                 .property("limit", "limit", "the highest leverage allowed")
-                .property("source", "source", "where the cap comes from (\"ESMA retail cap\", \"KYC tier FULL cap\"), text")
+                .property("source", "source", "where the cap comes from (\"ESMA retail cap\", \"KYC tier FULL cap\")")
                 .build());
         types.add(new TypeBuilder("CloseOutOrder", CloseOutOrder.class, Role.VALUE, false,
                 "The policy's order for closing positions; read through PolicyTerms.closeOutOrder.", null)
@@ -328,7 +328,7 @@ public final class FactCatalogue {
                         + " comparisons are by value (2.0 == 2.00) and false when either side is null.", null)
                 .operation("negate", "negate", "the figure with its sign reversed")
                 .operation("abs", "abs", "the figure without its sign")
-                .operation("signum", "signum", "-1, 0 or 1 (whole number)")
+                .operation("signum", "signum", "-1, 0 or 1")
                 .operation("max", "max", "the larger of the two figures", BigDecimal.class)
                 .operation("min", "min", "the smaller of the two figures", BigDecimal.class)
                 .constants("ZERO", "ONE", "TEN")
@@ -347,15 +347,15 @@ public final class FactCatalogue {
                         arg("status", AccountStatus.class, "HEALTHY, MARGIN_CALL or STOP_OUT")),
                 result("Violation", Violation.class, false,
                         "A finding reported beside the status.",
-                        "insert( new Violation( \"CONCENTRATION_LIMIT_EXCEEDED\", $p.positionId, $limit, $p.notional,"
-                                + " \"single position\" ) );",
+                        "insert( new Violation( \"LEVERAGE_CAP_EXCEEDED\", $p.positionId, $p.effectiveCap.limit,"
+                                + " $p.leverage, $p.effectiveCap.source ) );",
                         new Argument("code", String.class, "the violation code, as text: built in ("
                                 + String.join(", ", Arrays.stream(ViolationCode.values()).map(Enum::name).toList())
                                 + ") or declared under violationCodes by the policies", ArgumentRule.VIOLATION_CODE),
                         arg("positionId", String.class, "the position it concerns, or null for the account"),
                         arg("limit", BigDecimal.class, "the limit that was broken, or null"),
                         arg("actual", BigDecimal.class, "the figure that broke it"),
-                        arg("detail", String.class, "a few words for the explanation (text)")),
+                        arg("detail", String.class, "a few words for the explanation")),
                 result("NegativeBalanceAdjustment", NegativeBalanceAdjustment.class, false,
                         "What the broker absorbs to bring a negative equity back to zero.",
                         "insert( new NegativeBalanceAdjustment( $current.equity.negate() ) );",
