@@ -544,6 +544,8 @@ final class ExpressionTranslator {
             case "ListCreationLiteralExpression", "MapCreationLiteralExpression" -> "list and map literals";
             case "TemporalLiteralExpr" -> "time literals";
             case "PatternExpr", "TypePatternExpr", "RecordPatternExpr" -> "patterns";
+            case "DrlxExpression" -> "a binding inside an expression (bind at the start of a constraint:"
+                    + " '$x : property')";
             default -> type.replace("Expr", "").toLowerCase(java.util.Locale.ROOT);
         };
     }
