@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class GrowRulesWithoutJavaTest {
 
     private static final Map<String, String> SHIPPED = BundleReader.read(Path.of("rules"), Path.of("policies")).files();
-    private static final Path EXAMPLE = Path.of("src/test/resources/risk-team-example");
+    private static final Path EXAMPLE = Path.of("examples/concentration");
     private static final String ACME = "policies/acme-fx.yaml";
 
     private static String example(String file) {

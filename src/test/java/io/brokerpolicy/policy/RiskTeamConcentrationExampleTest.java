@@ -20,16 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The worked example of the README and docs/risk-team.md, against a running service: a risk team adds a
- * single-position concentration limit by saving three files (a rule, its parameter and code in the broker
- * policy, a scenario beside it), sees the version go live, and sees the violation, with the team's own code, in
- * the verdict of an evaluation and in the stored verdict.
+ * The worked example of the README and docs/risk-team.md (its files are examples/concentration/), against a
+ * running service: a risk team adds a single-position concentration limit by saving three files (a rule, its
+ * parameter and code in the broker policy, a scenario beside it), sees the version go live, and sees the
+ * violation, with the team's own code, in the verdict of an evaluation and in the stored verdict.
  */
 @QuarkusTest
 @TestProfile(TempPolicyFolders.class)
 class RiskTeamConcentrationExampleTest {
 
-    private static final Path EXAMPLE = Path.of("src/test/resources/risk-team-example");
+    private static final Path EXAMPLE = Path.of("examples/concentration");
     private static final String RULE = "rules/concentration.drl";
     private static final String ACME = "policies/acme-fx.yaml";
     private static final String SCENARIO = "policies/scenarios/concentration.yaml";
@@ -52,7 +52,11 @@ class RiskTeamConcentrationExampleTest {
                     .extract().jsonPath();
             assertThat(version.getString("source")).isEqualTo("FILE");
 
-            ObjectNode snapshot = (ObjectNode) scenarioSnapshot(scenario);
+            ObjectNode snapshot = (ObjectNode) Json.MAPPER.readTree(Files.readString(EXAMPLE.resolve("snapshot.json")));
+            JsonNode asWritten = snapshot.deepCopy().without("snapshotId");
+            JsonNode inScenario = ((ObjectNode) scenarioSnapshot(scenario)).without("snapshotId");
+            assertThat(asWritten.equals(inScenario)).as("examples/concentration/snapshot.json is the scenario's snapshot")
+                    .isTrue();
             snapshot.put("snapshotId", "concentration-" + UUID.randomUUID());
             JsonPath verdict = PolicyLifecycleTest.evaluate(snapshot).then().statusCode(201)
                     .body("status", equalTo("HEALTHY"))
@@ -74,6 +78,15 @@ class RiskTeamConcentrationExampleTest {
             PolicyLifecycleTest.restore(ACME);
             HostileRuleFilesServiceTest.awaitLong("the example's files to be gone from the active version", () ->
                     !asRiskEditor().get("/api/v1/policy/active").then().extract().jsonPath().getList("files").contains(RULE));
+        }
+    }
+
+    @Test
+    void theDocsShowTheExampleFilesAsTheyAre() throws IOException {
+        String guide = Files.readString(Path.of("docs/risk-team.md"));
+        for (String file : new String[] {"concentration.drl", "acme-fx-concentration.yaml", "concentration-scenario.yaml"}) {
+            assertThat(guide).as("docs/risk-team.md shows examples/concentration/" + file)
+                    .contains(Files.readString(EXAMPLE.resolve(file)));
         }
     }
 
