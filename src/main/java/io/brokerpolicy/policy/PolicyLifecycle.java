@@ -326,7 +326,7 @@ public class PolicyLifecycle {
         }
         PolicyCompiler.Result result = validator().compiler().compile(bundle, version);
         if (!result.valid()) {
-            throw new IllegalStateException("stored policy version " + version + " does not compile: " + result.errors());
+            throw new VersionNotCompilableException(version, result.errors());
         }
         remember(result.policy());
         return result.policy();
