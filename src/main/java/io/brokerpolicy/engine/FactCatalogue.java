@@ -212,6 +212,8 @@ public final class FactCatalogue {
                         + " which positions are liquidated; null under the margin-level model")
                 .property("liquidationStyle", "liquidationStyle", "exchange model: FULL or PARTIAL liquidation;"
                         + " null under the margin-level model")
+                .property("liquidationFeePercent", "liquidationFeePercent", "exchange model: the fee on the notional a"
+                        + " liquidation closes, in % (0.5 means 0.5%); null under the margin-level model")
                 .property("closeOutOrder", "closeOutOrder", "the order in which positions are closed")
                 .operation("param", "param", "the decimal parameter of this name that the broker policy declares"
                         + " under parameters; null (every comparison false) when it declares none of that name",
@@ -267,8 +269,13 @@ public final class FactCatalogue {
                 .property("crossMaintenanceMargin", "getCrossMaintenanceMargin", "the cross maintenance margin now")
                 .property("crossMarginRatio", "getCrossMarginRatio", "the cross margin ratio (%) now; null when nothing"
                         + " is open or the margin balance is zero or below")
+                .property("crossBankrupt", "isCrossBankrupt", "true when cross positions are open on a cross margin"
+                        + " balance of zero or below: no reduction can save the pool")
                 .operation("isCrossAtOrAbove", "isCrossAtOrAbove", "true when the cross margin ratio now is at or above"
                         + " the given ratio (%)", BigDecimal.class)
+                .operation("reductionCanRestore", "reductionCanRestore", "true when reducing the position bracket by"
+                        + " bracket (fee paid) can still bring its pool below the given ratio (%)", PositionState.class,
+                        BigDecimal.class)
                 .build());
         types.add(new TypeBuilder("PositionState", PositionState.class, Role.FACT, true,
                 "One open position of the account, with its figures.",
@@ -289,6 +296,8 @@ public final class FactCatalogue {
                 .property("open", "isOpen", "true while the position is open")
                 .property("isolated", "isIsolated", "true for an isolated-margin position with its own margin")
                 .property("cross", "isCross", "true for a position on the shared (cross) margin")
+                .property("isolatedBankrupt", "isIsolatedBankrupt", "true for an open isolated position whose own margin"
+                        + " balance is zero or below")
                 .operation("isIsolatedAtOrAbove", "isIsolatedAtOrAbove", "true for an open isolated position whose own"
                         + " margin ratio is at or above the given ratio (%)", BigDecimal.class)
                 .build());
