@@ -50,7 +50,7 @@ final class PlainJavaPolicy {
     Verdict evaluate(AccountSnapshot snapshot) {
         ResolvedPolicy resolved = terms.resolve(snapshot);
         PolicyTerms terms = resolved.terms();
-        if (terms.closeOutOrder() != CloseOutOrder.LARGEST_LOSS_FIRST || terms.isMaintenanceMarginModel()) {
+        if (!terms.closeOutOrder().keys().equals(CloseOutOrder.DEFAULT.keys()) || terms.isMaintenanceMarginModel()) {
             throw new IllegalArgumentException("the reference only implements the margin-level model, largest loss first");
         }
         List<PositionState> states = new ArrayList<>(snapshot.positions().size());
@@ -89,15 +89,15 @@ final class PlainJavaPolicy {
         fired.add(new FiredRule(status.rule(), MARGIN));
 
         if (status.status() == AccountStatus.STOP_OUT) {
-            Comparator<PositionState> order = CloseOutOrder.LARGEST_LOSS_FIRST.comparator();
+            Comparator<PositionState> order = terms.closeOutOrder().comparator();
             List<PositionState> open = new ArrayList<>(states);
             open.sort(order);
             for (PositionState next : open) {
                 if (!account.isAtOrBelow(terms.stopOutLevel())) {
                     break;
                 }
-                account.close(next, "CloseLargestLossFirst");
-                fired.add(new FiredRule("CloseLargestLossFirst", CLOSE_OUT));
+                account.close(next, "CloseNextPositionInPolicyOrder");
+                fired.add(new FiredRule("CloseNextPositionInPolicyOrder", CLOSE_OUT));
             }
         }
 

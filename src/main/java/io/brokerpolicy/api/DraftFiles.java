@@ -1,10 +1,13 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.intake.FieldError;
 import io.brokerpolicy.intake.InvalidRequestException;
+import io.brokerpolicy.intake.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +25,11 @@ final class DraftFiles {
 
     static final int MAX_FILES = 500;
     static final int MAX_FILE_CHARS = 1_000_000;
+    /**
+     * The service's JSON limits, except that a string may be as long as a file may be: a rule or policy file is
+     * one string of the body, and a file refused by the JSON reader would be refused without its file and line.
+     */
+    private static final ObjectMapper MAPPER = filesMapper();
     private static final Pattern PATH = Pattern.compile(
             "(rules/([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\\.drl"
                     + "|policies/([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\\.ya?ml)");
@@ -30,7 +38,10 @@ final class DraftFiles {
     }
 
     static PolicyBundle read(String body, PolicyBundle base) throws JsonProcessingException {
-        JsonNode json = RequestBodies.readJson(body);
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("the request has no body", List.of(new FieldError("$", "send a JSON object")));
+        }
+        JsonNode json = MAPPER.readTree(body);
         List<FieldError> errors = new ArrayList<>();
         JsonNode files = json.get("files");
         if (!json.isObject() || files == null || !files.isObject()) {
@@ -69,5 +80,15 @@ final class DraftFiles {
             throw new InvalidRequestException("the policy files are not valid", errors);
         }
         return new PolicyBundle(merged);
+    }
+
+    private static ObjectMapper filesMapper() {
+        ObjectMapper mapper = Json.MAPPER.copy();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(Json.MAX_NUMBER_LENGTH)
+                .maxNestingDepth(Json.MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_FILE_CHARS + 1)
+                .build());
+        return mapper;
     }
 }

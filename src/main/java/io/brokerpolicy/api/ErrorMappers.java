@@ -8,6 +8,7 @@ import io.brokerpolicy.engine.EvaluationException;
 import io.brokerpolicy.intake.FieldError;
 import io.brokerpolicy.intake.InvalidRequestException;
 import io.brokerpolicy.policy.ActivePolicy;
+import io.brokerpolicy.policy.VersionNotCompilableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response conflict(SnapshotConflictException e) {
+        return answer(Response.Status.CONFLICT, ErrorBody.of(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notCompilable(VersionNotCompilableException e) {
         return answer(Response.Status.CONFLICT, ErrorBody.of(e.getMessage()));
     }
 

@@ -8,6 +8,7 @@ import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.intake.FieldError;
 import io.brokerpolicy.intake.InvalidRequestException;
+import io.brokerpolicy.persistence.ActiveVersionChangedException;
 import io.brokerpolicy.persistence.PolicyVersionStore;
 import io.brokerpolicy.persistence.SnapshotHistory;
 import io.brokerpolicy.policy.ActivePolicy;
@@ -157,7 +158,11 @@ public class PolicyResource {
         if (PolicyVersionStore.State.REJECTED.name().equals(v.state())) {
             throw new ClientErrorException("policy version " + n + " was rejected and cannot be activated", 409);
         }
-        lifecycle.activate(n, actor(security), "activated through the API");
+        try {
+            lifecycle.activate(n, actor(security), "activated through the API");
+        } catch (ActiveVersionChangedException e) {
+            throw new ClientErrorException(e.getMessage(), 409);
+        }
         return view(active.get());
     }
 
@@ -166,7 +171,7 @@ public class PolicyResource {
     public ActiveView rollback(@Context SecurityContext security) {
         try {
             lifecycle.rollback(actor(security));
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | ActiveVersionChangedException e) {
             throw new ClientErrorException(e.getMessage(), 409);
         }
         return view(active.get());

@@ -41,7 +41,7 @@ public final class PolicyBookParser {
 
     private static final Set<String> BROKER_FIELDS = Set.of("brokerId", "name", "jurisdiction", "closeOutOrder",
             "negativeBalanceProtection", "accountTypes", "kycTiers", "marginModel", "maintenanceMargin",
-            "accountAgeCaps", "volatilityWindows");
+            "accountAgeCaps", "volatilityWindows", "parameters", "violationCodes");
     private static final Set<String> ACCOUNT_TYPE_FIELDS = Set.of("clientCategory", "marginCallLevel", "stopOutLevel",
             "marginCallRatio", "liquidationRatio", "leverageCaps", "description");
     private static final Set<String> KYC_TIER_FIELDS = Set.of("leverageCaps", "maxNotional", "description");
@@ -51,12 +51,24 @@ public final class PolicyBookParser {
     private static final BigDecimal MAX_LEVEL = BigDecimal.valueOf(10_000);
     private static final BigDecimal MAX_LEVERAGE = BigDecimal.valueOf(1_000);
 
-    /** The parsed book (null when there were errors) and the errors. */
-    public record Result(PolicyBook book, List<BundleError> errors) {
+    /**
+     * The parsed book (null when there were errors) and the errors; and every parameter and violation code a broker
+     * policy declares, where, for the check of the rules that use them.
+     */
+    public record Result(PolicyBook book, List<BundleError> errors, List<Declared> parameters,
+                         List<Declared> violationCodes) {
+
+        public Result(PolicyBook book, List<BundleError> errors) {
+            this(book, errors, List.of(), List.of());
+        }
 
         public boolean valid() {
             return errors.isEmpty();
         }
+    }
+
+    /** A name a broker policy declares for its rules, and where. */
+    public record Declared(String name, String file, int line) {
     }
 
     public static boolean isPolicyFile(String path) {
@@ -70,6 +82,8 @@ public final class PolicyBookParser {
         Map<String, RegulatorPreset> byJurisdiction = new HashMap<>();
         Map<String, BrokerPolicy> brokers = new TreeMap<>();
         Map<String, MappingNode> brokerRoots = new LinkedHashMap<>();
+        List<Declared> parameters = new ArrayList<>();
+        List<Declared> codes = new ArrayList<>();
 
         for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
             String path = file.getKey();
@@ -101,7 +115,7 @@ public final class PolicyBookParser {
         }
         for (Map.Entry<String, MappingNode> entry : brokerRoots.entrySet()) {
             YamlTree yaml = new YamlTree(entry.getKey(), errors);
-            BrokerPolicy broker = broker(yaml, entry.getValue(), entry.getKey(), byJurisdiction);
+            BrokerPolicy broker = broker(yaml, entry.getValue(), entry.getKey(), byJurisdiction, parameters, codes);
             if (broker != null) {
                 if (brokers.putIfAbsent(broker.brokerId(), broker) != null) {
                     yaml.error(entry.getValue(), "broker '" + broker.brokerId() + "' is already defined in "
@@ -110,9 +124,10 @@ public final class PolicyBookParser {
             }
         }
         if (!errors.isEmpty()) {
-            return new Result(null, List.copyOf(errors));
+            return new Result(null, List.copyOf(errors), List.copyOf(parameters), List.copyOf(codes));
         }
-        return new Result(new PolicyBook(brokers, byJurisdiction), List.of());
+        return new Result(new PolicyBook(brokers, byJurisdiction), List.of(), List.copyOf(parameters),
+                List.copyOf(codes));
     }
 
     private RegulatorPreset regulator(YamlTree yaml, MappingNode root, String path) {
@@ -139,15 +154,16 @@ public final class PolicyBookParser {
                 : new RegulatorPreset(id, name == null ? id : name, path, jurisdictions, caps, minStopOut, protection);
     }
 
-    private BrokerPolicy broker(YamlTree yaml, MappingNode root, String path,
-                                Map<String, RegulatorPreset> regulators) {
+    private BrokerPolicy broker(YamlTree yaml, MappingNode root, String path, Map<String, RegulatorPreset> regulators,
+                                List<Declared> declaredParameters, List<Declared> declaredCodes) {
         Map<String, Node> f = yaml.fields(root, "broker policy", BROKER_FIELDS);
         String brokerId = yaml.text(f, "brokerId", "broker policy", true);
         String name = yaml.text(f, "name", "broker policy", false);
         String jurisdiction = yaml.text(f, "jurisdiction", "broker policy", false);
-        String orderText = yaml.text(f, "closeOutOrder", "broker policy", false);
-        CloseOutOrder order = orderText == null ? CloseOutOrder.LARGEST_LOSS_FIRST
-                : yaml.enumValue(f.get("closeOutOrder"), orderText, CloseOutOrder.class, "closeOutOrder");
+        BrokerRuleTerms ruleTerms = new BrokerRuleTerms(yaml, path);
+        CloseOutOrder order = ruleTerms.closeOutOrder(f.get("closeOutOrder"));
+        Map<String, BigDecimal> parameters = ruleTerms.parameters(f.get("parameters"), declaredParameters);
+        Map<String, String> violationCodes = ruleTerms.violationCodes(f.get("violationCodes"), declaredCodes);
         Boolean nbp = yaml.bool(f, "negativeBalanceProtection", "broker policy");
         RegulatorPreset regulator = jurisdiction == null ? null : regulators.get(jurisdiction);
         String modelText = yaml.text(f, "marginModel", "broker policy", false);
@@ -204,7 +220,7 @@ public final class PolicyBookParser {
             return null;
         }
         return new BrokerPolicy(brokerId, name == null ? brokerId : name, path, jurisdiction, order,
-                Boolean.TRUE.equals(nbp), types, tiers, model, maintenance, ageCaps, windows);
+                Boolean.TRUE.equals(nbp), types, tiers, model, maintenance, ageCaps, windows, parameters, violationCodes);
     }
 
     private AccountTypePolicy accountType(YamlTree yaml, String typeName, Node node, RegulatorPreset regulator,

@@ -2,7 +2,6 @@ package io.brokerpolicy.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.domain.AccountStatus;
-import io.brokerpolicy.domain.ViolationCode;
 import java.util.List;
 
 /**
@@ -14,11 +13,11 @@ public record Scenario(String file, int line, String name, JsonNode snapshot, Ac
                        List<String> closeOuts, List<ExpectedViolation> violations) {
 
     /** A violation the verdict must report; {@code positionId} null matches any position or none. */
-    public record ExpectedViolation(ViolationCode code, String positionId) {
+    public record ExpectedViolation(String code, String positionId) {
 
         @Override
         public String toString() {
-            return positionId == null ? code.name() : code + "(" + positionId + ")";
+            return positionId == null ? code : code + "(" + positionId + ")";
         }
     }
 }

@@ -46,7 +46,7 @@ final class YamlTree {
         try {
             Node root = new Yaml(options).compose(new StringReader(content));
             if (root instanceof MappingNode mapping) {
-                return mapping;
+                return duplicateKeys(mapping) ? null : mapping;
             }
             error(root, "the file must be a YAML mapping of fields");
         } catch (MarkedYAMLException e) {
@@ -56,6 +56,41 @@ final class YamlTree {
             errors.add(new BundleError(file, 0, "YAML could not be read: " + e.getMessage()));
         }
         return null;
+    }
+
+    /**
+     * Reports every key written twice in one mapping, at any depth. SnakeYAML's composer keeps both (its own
+     * check runs only when it constructs objects, which this reader never does), and a reader that took the last
+     * would silently ignore the first.
+     */
+    private boolean duplicateKeys(MappingNode root) {
+        boolean found = false;
+        java.util.Deque<Node> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof MappingNode mapping) {
+                Map<String, Node> keys = new java.util.HashMap<>();
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key) {
+                        Node first = keys.putIfAbsent(key.getValue(), key);
+                        if (first != null) {
+                            error(key, "'" + key.getValue() + "' is written twice in the same mapping (first at line "
+                                    + line(first) + "); write each key once");
+                            found = true;
+                        }
+                    }
+                    pending.push(tuple.getValueNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(pending::push);
+            }
+        }
+        return found;
     }
 
     int errorCount() {

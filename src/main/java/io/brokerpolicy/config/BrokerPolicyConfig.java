@@ -45,6 +45,16 @@ public interface BrokerPolicyConfig {
         @WithName("max-evaluation-millis")
         @WithDefault(Defaults.MAX_EVALUATION_MILLIS)
         long maxEvaluationMillis();
+
+        /** Wall-clock bound of checking and compiling a bundle; past it the bundle is refused. */
+        @WithName("max-validation-millis")
+        @WithDefault(Defaults.MAX_VALIDATION_MILLIS)
+        long maxValidationMillis();
+
+        /** Wall-clock bound of running a bundle's scenarios; past it the bundle is refused. */
+        @WithName("max-scenario-run-millis")
+        @WithDefault(Defaults.MAX_SCENARIO_RUN_MILLIS)
+        long maxScenarioRunMillis();
     }
 
     Watch watch();

@@ -16,6 +16,10 @@ public final class Defaults {
     public static final String MAX_RULE_FIRINGS = "10000";
     /** Wall-clock bound of one evaluation's rule firing. */
     public static final String MAX_EVALUATION_MILLIS = "2000";
+    /** Wall-clock bound of checking and compiling one bundle's rule files and policies. */
+    public static final String MAX_VALIDATION_MILLIS = "30000";
+    /** Wall-clock bound of running one bundle's scenarios (each evaluation also has its own bound). */
+    public static final String MAX_SCENARIO_RUN_MILLIS = "30000";
 
     private Defaults() {
     }
@@ -30,5 +34,13 @@ public final class Defaults {
 
     public static long maxEvaluationMillis() {
         return Long.parseLong(MAX_EVALUATION_MILLIS);
+    }
+
+    public static long maxValidationMillis() {
+        return Long.parseLong(MAX_VALIDATION_MILLIS);
+    }
+
+    public static long maxScenarioRunMillis() {
+        return Long.parseLong(MAX_SCENARIO_RUN_MILLIS);
     }
 }

@@ -3,9 +3,9 @@ package io.brokerpolicy.domain;
 import java.math.BigDecimal;
 
 /**
- * The exchange-model account as it stands, updated after every liquidation step. Kept apart from
- * {@link MaintenanceMarginAccount}, which the rules never update, so that the status rules about the snapshot
- * as received are not re-triggered by each step (the same split as {@link CurrentMargin}).
+ * The exchange-model account as it stands, updated by the engine after every liquidation step. Kept apart from
+ * {@link MaintenanceMarginAccount}, whose published figures are those of the snapshot as received, so that the
+ * status rules are not re-triggered by each step (the same split as {@link CurrentMargin}).
  */
 public final class CurrentMaintenanceMargin {
 
@@ -28,16 +28,16 @@ public final class CurrentMaintenanceMargin {
         return account.getCrossMarginRatio();
     }
 
+    public BigDecimal getCrossMarginBalance() {
+        return account.getCrossMarginBalance();
+    }
+
+    public BigDecimal getCrossMaintenanceMargin() {
+        return account.getCrossMaintenanceMargin();
+    }
+
     /** Whether reducing {@code position} bracket by bracket can still bring its pool below {@code ratioPercent}. */
     public boolean reductionCanRestore(PositionState position, BigDecimal ratioPercent) {
         return account.reductionCanRestore(position, ratioPercent);
-    }
-
-    public CloseOutStep liquidate(PositionState position, String rule) {
-        return account.liquidate(position, rule);
-    }
-
-    public CloseOutStep reduceOneBracket(PositionState position, String rule) {
-        return account.reduceOneBracket(position, rule);
     }
 }

@@ -3,10 +3,9 @@ package io.brokerpolicy.domain;
 import java.math.BigDecimal;
 
 /**
- * The account's margin as it stands after each close-out step: the close-out rules {@code update} this
- * fact after every step, so the engine re-evaluates the rules written on it. The engine is never told
- * of the changes to {@link MarginAccount} behind it, so rules written on the account (status, KYC
- * limit) fire once, on the snapshot as received, and are not re-triggered by each close.
+ * The account's margin as it stands, updated by the engine after every close-out step. Kept apart from
+ * {@link MarginAccount}, whose published figures are those of the snapshot as received, so that rules about the
+ * snapshot (status, KYC limit) are not re-triggered by each close and no rule reads a figure a close changed.
  */
 public final class CurrentMargin {
 
@@ -16,8 +15,20 @@ public final class CurrentMargin {
         this.account = account;
     }
 
+    public BigDecimal getBalance() {
+        return account.getBalance();
+    }
+
     public BigDecimal getEquity() {
         return account.getEquity();
+    }
+
+    public BigDecimal getUsedMargin() {
+        return account.getUsedMargin();
+    }
+
+    public BigDecimal getFreeMargin() {
+        return account.getEquity().subtract(account.getUsedMargin());
     }
 
     public BigDecimal getMarginLevel() {
@@ -30,9 +41,5 @@ public final class CurrentMargin {
 
     public boolean isAtOrBelow(BigDecimal level) {
         return account.isAtOrBelow(level);
-    }
-
-    public CloseOutStep close(PositionState position, String rule) {
-        return account.close(position, rule);
     }
 }

@@ -66,7 +66,7 @@ final class MaintenanceExplanation {
                     .append(money(v.negativeBalanceAdjustment(), ccy)).append(" to bring the balance back to zero.");
         }
         for (Violation violation : v.violations()) {
-            text.append(' ').append(VerdictAssembler.Explanation.sentence(violation, ccy));
+            text.append(' ').append(VerdictAssembler.Explanation.sentence(violation, terms, ccy));
         }
         return text.toString();
     }

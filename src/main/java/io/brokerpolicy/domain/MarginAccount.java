@@ -87,6 +87,45 @@ public final class MarginAccount {
         return initial;
     }
 
+    // As received: the figures rules about the snapshot itself read. They never change during an evaluation,
+    // so this fact is never updated; CurrentMargin carries the figures a close-out changes.
+
+    public String getAccountId() {
+        return snapshot.accountId();
+    }
+
+    public ClientCategory getClientCategory() {
+        return snapshot.clientCategory();
+    }
+
+    public String getJurisdiction() {
+        return snapshot.jurisdiction();
+    }
+
+    public String getCurrency() {
+        return snapshot.currency();
+    }
+
+    public int getPositionCount() {
+        return positions.size();
+    }
+
+    public BigDecimal getInitialBalance() {
+        return initial.balance();
+    }
+
+    public BigDecimal getInitialEquity() {
+        return initial.equity();
+    }
+
+    public BigDecimal getInitialUsedMargin() {
+        return initial.usedMargin();
+    }
+
+    public BigDecimal getInitialFreeMargin() {
+        return initial.freeMargin();
+    }
+
     public BigDecimal getInitialMarginLevel() {
         return initial.marginLevel();
     }

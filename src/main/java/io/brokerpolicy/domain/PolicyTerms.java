@@ -1,6 +1,7 @@
 package io.brokerpolicy.domain;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * The parameters of the policy that apply to one account, as a single fact for the rules: the rules
@@ -16,6 +17,9 @@ import java.math.BigDecimal;
  * @param liquidationStyle        exchange model: close whole positions, or reduce them a bracket at a time
  * @param fundingIntervalHours    exchange model: the length of one funding interval, for the funding projection
  * @param liquidationFeePercent   exchange model: the fee on the notional a liquidation closes, in % (0.5 means 0.5 %)
+ * @param parameters              the broker policy's own named decimal parameters, read by rules as
+ *                                {@code $terms.param("name")}
+ * @param violationCodes          the broker policy's own violation codes, with what each means
  *
  * <p>Under the exchange model {@code marginCallLevel} and {@code stopOutLevel} are null; under the margin-level
  * model the five exchange fields are null.
@@ -37,7 +41,22 @@ public record PolicyTerms(
         BigDecimal liquidationRatio,
         LiquidationStyle liquidationStyle,
         BigDecimal fundingIntervalHours,
-        BigDecimal liquidationFeePercent) {
+        BigDecimal liquidationFeePercent,
+        Map<String, BigDecimal> parameters,
+        Map<String, String> violationCodes) {
+
+    public PolicyTerms {
+        parameters = Map.copyOf(parameters);
+        violationCodes = Map.copyOf(violationCodes);
+    }
+
+    /**
+     * A parameter the broker's policy declares; null when it declares none of that name, which makes every
+     * comparison with it false, so a policy leaves out a parameter to switch off the rules that read it.
+     */
+    public BigDecimal param(String name) {
+        return parameters.get(name);
+    }
 
     // Bean-style getters: the rule language reads facts through them.
     public BigDecimal getMarginCallLevel() {

@@ -83,6 +83,22 @@ public final class PositionState {
         return position.assetClass();
     }
 
+    public String getSymbol() {
+        return position.symbol();
+    }
+
+    public Side getSide() {
+        return position.side();
+    }
+
+    public BigDecimal getQuantity() {
+        return position.quantity();
+    }
+
+    public Instant getOpenedAt() {
+        return position.openedAt();
+    }
+
     public BigDecimal floatingPnl() {
         return floatingPnl;
     }

@@ -24,7 +24,7 @@ public final class VerdictAssembler {
         List<CloseOutStep> steps = account.getCloseOuts().stream().map(s -> rounded(s, ccy)).toList();
         AccountFigures after = steps.isEmpty() ? null : rounded(account.figures(), ccy);
         List<Violation> violations = outcome.violations().stream()
-                .map(v -> v.code() == ViolationCode.LEVERAGE_CAP_EXCEEDED ? v
+                .map(v -> ViolationCode.LEVERAGE_CAP_EXCEEDED.name().equals(v.code()) ? v
                         : new Violation(v.code(), v.positionId(), v.limit() == null ? null : Decimals.money(v.limit(), ccy),
                                 Decimals.money(v.actual(), ccy), v.rule(), v.detail()))
                 .toList();
@@ -128,7 +128,7 @@ public final class VerdictAssembler {
                         .append(money(v.negativeBalanceAdjustment(), ccy)).append(" to bring the balance back to zero.");
             }
             for (Violation violation : v.violations()) {
-                text.append(' ').append(sentence(violation, ccy));
+                text.append(' ').append(sentence(violation, terms, ccy));
             }
             return text.toString();
         }
@@ -139,22 +139,40 @@ public final class VerdictAssembler {
                     : "";
         }
 
-        static String sentence(Violation v, String ccy) {
+        static String sentence(Violation v, PolicyTerms terms, String ccy) {
             return switch (v.code()) {
-                case LEVERAGE_CAP_EXCEEDED -> "Position " + v.positionId() + " uses leverage " + ratio(v.actual())
+                case "LEVERAGE_CAP_EXCEEDED" -> "Position " + v.positionId() + " uses leverage " + ratio(v.actual())
                         + ", above the " + v.detail() + " of " + ratio(v.limit()) + ".";
-                case KYC_LIMIT_EXCEEDED -> "The total notional of " + money(v.actual(), ccy) + " is above the "
+                case "KYC_LIMIT_EXCEEDED" -> "The total notional of " + money(v.actual(), ccy) + " is above the "
                         + v.detail() + " of " + money(v.limit(), ccy) + ".";
-                case NEGATIVE_BALANCE -> "Equity ended at " + money(v.actual(), ccy) + ", below zero.";
+                case "NEGATIVE_BALANCE" -> "Equity ended at " + money(v.actual(), ccy) + ", below zero.";
+                default -> declared(v, terms, ccy);
             };
         }
 
+        /** A violation of a code the broker's policy declares: its meaning, the figure and the limit. */
+        private static String declared(Violation v, PolicyTerms terms, String ccy) {
+            String meaning = terms.violationCodes().get(v.code());
+            StringBuilder text = new StringBuilder(v.code());
+            if (v.positionId() != null) {
+                text.append(" on position ").append(v.positionId());
+            }
+            text.append(": ").append(meaning == null ? "a finding of the broker's own rules" : meaning);
+            if (v.actual() != null) {
+                text.append(" (").append(money(v.actual(), ccy));
+                if (v.limit() != null) {
+                    text.append(" against a limit of ").append(money(v.limit(), ccy));
+                }
+                text.append(")");
+            }
+            if (v.detail() != null && !v.detail().isBlank()) {
+                text.append("; ").append(v.detail());
+            }
+            return text.append(".").toString();
+        }
+
         static String orderPhrase(CloseOutOrder order) {
-            return switch (order) {
-                case LARGEST_LOSS_FIRST -> "largest loss first";
-                case LARGEST_MARGIN_FIRST -> "largest used margin first";
-                case HIGHEST_LEVERAGE_FIRST -> "highest leverage first";
-            };
+            return order.description();
         }
 
         static String pct(BigDecimal level) {

@@ -16,6 +16,7 @@ import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.domain.VerdictAssembler;
 import io.brokerpolicy.domain.Violation;
 import io.brokerpolicy.domain.policy.PolicyBook;
+import io.brokerpolicy.domain.policy.PolicyNotFoundException;
 import io.brokerpolicy.domain.policy.ResolvedPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +43,8 @@ public final class CompiledPolicy {
     private final long maxEvaluationMillis;
     private final KieSessionsPool sessions;
     private final StandingTerms terms;
+    /** The phases (agenda groups) in the order they run. */
+    private final List<String> phases = FactCatalogue.standard().phaseNames();
 
     /**
      * How many snapshots of a batch share one session. A session that lives much longer gets slower
@@ -102,10 +105,16 @@ public final class CompiledPolicy {
      */
     public Verdict evaluate(AccountSnapshot snapshot) {
         KieSession session = sessions.newKieSession();
+        boolean clean = false;
         try {
-            return evaluateIn(session, snapshot);
+            Verdict verdict = evaluateIn(session, snapshot);
+            clean = true;
+            return verdict;
+        } catch (PolicyNotFoundException e) {
+            clean = true; // refused before the session was touched
+            throw e;
         } finally {
-            session.dispose();
+            release(session, clean);
         }
     }
 
@@ -117,22 +126,39 @@ public final class CompiledPolicy {
     public List<Verdict> evaluateAll(List<AccountSnapshot> snapshots) {
         List<Verdict> verdicts = new ArrayList<>(snapshots.size());
         KieSession session = null;
+        boolean clean = false;
         try {
             for (int i = 0; i < snapshots.size(); i++) {
                 if (i % SNAPSHOTS_PER_SESSION == 0) {
                     if (session != null) {
-                        session.dispose();
+                        release(session, true);
                     }
                     session = sessions.newKieSession();
                 }
                 verdicts.add(evaluateIn(session, snapshots.get(i)));
                 deleteAllFacts(session);
             }
+            clean = true;
             return verdicts;
+        } catch (PolicyNotFoundException e) {
+            clean = true;
+            throw e;
         } finally {
             if (session != null) {
-                session.dispose();
+                release(session, clean);
             }
+        }
+    }
+
+    /**
+     * A session goes back to the pool only after an evaluation that ended normally: one that was halted or failed
+     * half-way may hold state (a pending halt, half-made findings) that no later evaluation must inherit.
+     */
+    private static void release(KieSession session, boolean clean) {
+        if (clean) {
+            session.dispose();
+        } else {
+            session.destroy();
         }
     }
 
@@ -146,57 +172,74 @@ public final class CompiledPolicy {
         MarginAccount account = new MarginAccount(snapshot, states);
         MaintenanceMarginAccount maintenance = resolved.terms().isMaintenanceMarginModel()
                 ? new MaintenanceMarginAccount(account, resolved.terms().liquidationFeePercent()) : null;
-        RuleTrace trace = new RuleTrace(fileByRule, System.nanoTime() + maxEvaluationMillis * 1_000_000);
+        CurrentMargin current = new CurrentMargin(account);
+        CurrentMaintenanceMargin currentMaintenance = maintenance == null ? null : new CurrentMaintenanceMargin(maintenance);
+        long deadline = System.nanoTime() + maxEvaluationMillis * 1_000_000;
+        RuleTrace trace = new RuleTrace(fileByRule, deadline);
         session.addEventListener(trace);
-        try {
+        int fired;
+        try (EvaluationWatchdog.Running watched = EvaluationWatchdog.watch(session, deadline)) {
+            session.setGlobal(RuleFileChecker.ACTIONS_GLOBAL, new RuleActions(account, maintenance, current,
+                    currentMaintenance));
+            for (int i = phases.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(phases.get(i)).setFocus();
+            }
             session.insert(resolved.terms());
             session.insert(account);
-            session.insert(new CurrentMargin(account));
+            session.insert(current);
             if (maintenance != null) {
                 session.insert(maintenance);
-                session.insert(new CurrentMaintenanceMargin(maintenance));
+                session.insert(currentMaintenance);
             }
             for (PositionState state : states) {
                 session.insert(state);
             }
-            int fired = fire(session);
-            if (trace.timedOut()) {
+            fired = session.fireAllRules(maxRuleFirings);
+            if (trace.timedOut() || watched.halted()) {
                 throw new EvaluationException("rule evaluation stopped after " + maxEvaluationMillis + " ms (the time"
                         + " limit) and " + fired + " rule firings: the rules do not come to rest for this snapshot");
             }
-            if (fired >= maxRuleFirings) {
-                throw new EvaluationException("rule evaluation stopped at its bound of " + maxRuleFirings
-                        + " rule firings: the rules do not come to rest for this snapshot");
-            }
-            List<StatusDecision> statuses = facts(session, StatusDecision.class);
-            if (statuses.size() != 1) {
-                throw new EvaluationException("the rules must decide exactly one status, they decided "
-                        + statuses.stream().map(s -> s.status() + " (" + s.rule() + ")").toList());
-            }
-            List<Violation> violations = new ArrayList<>(facts(session, Violation.class));
-            violations.sort(violationOrder(snapshot));
-            List<NegativeBalanceAdjustment> adjustments = facts(session, NegativeBalanceAdjustment.class);
-            PolicyRef ref = new PolicyRef(version, bundle.hash(), resolved.terms().policyFile(),
-                    resolved.terms().brokerId(), resolved.terms().accountType());
-            return VerdictAssembler.assemble(new EvaluationOutcome(account, resolved.terms(), ref, statuses.get(0),
-                    violations, adjustments.isEmpty() ? null : adjustments.get(0), trace.fired(), maintenance));
+        } catch (RuntimeException e) {
+            throw asEvaluationError(e);
         } finally {
             session.removeEventListener(trace);
         }
+        if (fired >= maxRuleFirings) {
+            throw new EvaluationException("rule evaluation stopped at its bound of " + maxRuleFirings
+                    + " rule firings: the rules do not come to rest for this snapshot");
+        }
+        List<StatusDecision> statuses = facts(session, StatusDecision.class);
+        if (statuses.size() != 1) {
+            throw new EvaluationException("the rules must decide exactly one status, they decided "
+                    + statuses.stream().map(s -> s.status() + " (" + s.rule() + ")").toList());
+        }
+        List<Violation> violations = new ArrayList<>(facts(session, Violation.class));
+        violations.sort(violationOrder(snapshot));
+        List<NegativeBalanceAdjustment> adjustments = facts(session, NegativeBalanceAdjustment.class);
+        PolicyRef ref = new PolicyRef(version, bundle.hash(), resolved.terms().policyFile(),
+                resolved.terms().brokerId(), resolved.terms().accountType());
+        return VerdictAssembler.assemble(new EvaluationOutcome(account, resolved.terms(), ref, statuses.get(0),
+                violations, adjustments.isEmpty() ? null : adjustments.get(0), trace.fired(), maintenance));
     }
 
-    /** Fires the rules; a rule that throws is an evaluation error naming the rule, not an internal failure. */
-    private int fire(KieSession session) {
-        try {
-            return session.fireAllRules(maxRuleFirings);
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
+    /** A rule that throws is an evaluation error naming the rule and the cause, never an internal failure. */
+    private static EvaluationException asEvaluationError(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof EvaluationException evaluation) {
+                return evaluation;
             }
-            throw new EvaluationException("a rule failed while evaluating: " + e.getMessage()
-                    + (cause != e ? " (" + cause.getMessage() + ")" : ""));
+            if (cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
         }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new EvaluationException("a rule failed while evaluating: " + e.getMessage()
+                + (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : ""));
     }
 
     private static void deleteAllFacts(KieSession session) {

@@ -23,15 +23,20 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * Compiles a bundle into a {@link CompiledPolicy}, or into the list of its errors: policy YAML problems
- * and DRL compile errors, each with file and line. Uses Drools' classic builder, which compiles a
- * rule file several times faster than the executable model and evaluates as fast. Every rule file passes
- * the {@link RuleSandbox} first, so no way a rule enters (startup, file change, API) can skip it.
+ * Compiles a bundle into a {@link CompiledPolicy}, or into the list of its errors: policy YAML problems, rule
+ * files outside the rule language, and DRL compile errors, each with file and line.
+ *
+ * <p>Every rule file passes the rule-language check ({@link RuleLanguage}) first, and what Drools compiles is
+ * the file the check wrote from what it accepted, never the author's text; so no way a rule enters (startup,
+ * file change, API) can skip the check. The whole compile runs on a {@link BoundedWork} thread: a hostile file
+ * that exhausts a stack or the heap is a refused file, and a compile past the validation deadline is refused
+ * as such. Uses Drools' classic builder, which compiles several times faster than the executable model.
  */
 public final class PolicyCompiler {
 
     private final int maxRuleFirings;
     private final long maxEvaluationMillis;
+    private final long maxValidationMillis;
 
     private static final ClassLoader CLASS_LOADER = new RememberingClassLoader(PolicyCompiler.class.getClassLoader());
 
@@ -43,10 +48,18 @@ public final class PolicyCompiler {
         this(maxRuleFirings, Defaults.maxEvaluationMillis());
     }
 
-    /** Bounds every evaluation of what it compiles: at most so many rule firings and so many milliseconds. */
     public PolicyCompiler(int maxRuleFirings, long maxEvaluationMillis) {
+        this(maxRuleFirings, maxEvaluationMillis, Defaults.maxValidationMillis());
+    }
+
+    /**
+     * Bounds every evaluation of what it compiles (at most so many rule firings and so many milliseconds) and each
+     * compile (so many milliseconds).
+     */
+    public PolicyCompiler(int maxRuleFirings, long maxEvaluationMillis, long maxValidationMillis) {
         this.maxRuleFirings = maxRuleFirings;
         this.maxEvaluationMillis = maxEvaluationMillis;
+        this.maxValidationMillis = maxValidationMillis;
     }
 
     /** The compiled policy, or the errors; never both. */
@@ -57,7 +70,35 @@ public final class PolicyCompiler {
         }
     }
 
+    public int maxRuleFirings() {
+        return maxRuleFirings;
+    }
+
+    public long maxEvaluationMillis() {
+        return maxEvaluationMillis;
+    }
+
     public Result compile(PolicyBundle bundle, long version) {
+        BoundedWork.Outcome<Result> outcome = BoundedWork.run("policy-compile", maxValidationMillis,
+                () -> compileHere(bundle, version));
+        if (outcome.timedOut()) {
+            return refused("checking and compiling the bundle did not finish within " + maxValidationMillis
+                    + " ms (brokerpolicy.engine.max-validation-millis); nothing was activated");
+        }
+        if (outcome.failure() != null) {
+            Throwable failure = outcome.failure();
+            return refused("the bundle could not be compiled (" + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + ExpressionTranslator.abbreviate(failure.getMessage()))
+                    + "); nothing was activated");
+        }
+        return outcome.value();
+    }
+
+    private static Result refused(String message) {
+        return new Result(null, List.of(new BundleError(PolicyBundle.RULES_PREFIX, 0, message)));
+    }
+
+    private Result compileHere(PolicyBundle bundle, long version) {
         List<BundleError> errors = new ArrayList<>();
         PolicyBookParser.Result book = new PolicyBookParser().parse(bundle.files());
         errors.addAll(book.errors());
@@ -66,28 +107,30 @@ public final class PolicyCompiler {
         if (rules.isEmpty()) {
             errors.add(new BundleError(PolicyBundle.RULES_PREFIX, 0, "the bundle has no rule files (rules/*.drl)"));
         }
+        RuleContext context = book.valid() ? RuleContext.of(book.parameters(), book.violationCodes())
+                : RuleContext.unchecked();
+        RuleLanguage.Result checked = RuleLanguage.check(rules, context, FactCatalogue.standard());
+        errors.addAll(checked.errors());
+        if (checked.errors().isEmpty()) {
+            errors.addAll(context.unused());
+        }
+        if (!errors.isEmpty()) {
+            // nothing outside the rule language is handed to the compiler, let alone run
+            return new Result(null, List.copyOf(errors));
+        }
         ClassLoader loader = CLASS_LOADER;
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
-        for (Map.Entry<String, String> file : rules.entrySet()) {
-            errors.addAll(RuleSandbox.check(file.getKey(), file.getValue()));
-        }
-        if (!errors.isEmpty()) {
-            // nothing outside the sandbox is handed to the Java compiler, let alone run
-            return new Result(null, List.copyOf(errors));
-        }
-        for (Map.Entry<String, String> file : rules.entrySet()) {
-            Resource resource = ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8));
-            resource.setSourcePath(file.getKey());
+        for (RuleFileChecker.Checked file : checked.files()) {
+            Resource resource = ResourceFactory.newByteArrayResource(file.drl().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(file.file());
             resource.setResourceType(ResourceType.DRL);
             try {
                 builder.add(resource, ResourceType.DRL);
             } catch (RuntimeException | StackOverflowError crash) {
-                // Drools itself fails on some broken files (found by fuzzing: an NPE in its consequence
-                // parser). A file that crashes the compiler is a refused file, reported like any other.
-                errors.add(new BundleError(file.getKey(), 0, "the rule compiler could not read this file ("
-                        + crash.getClass().getSimpleName() + (crash.getMessage() == null ? "" : ": " + crash.getMessage())
-                        + "); look for an unfinished statement or block"));
+                errors.add(new BundleError(file.file(), 0, "the rule compiler could not compile this file ("
+                        + crash.getClass().getSimpleName() + (crash.getMessage() == null ? ""
+                        : ": " + ExpressionTranslator.abbreviate(crash.getMessage())) + ")"));
             }
         }
         for (KnowledgeBuilderError error : builder.getErrors()) {
@@ -115,6 +158,6 @@ public final class PolicyCompiler {
         String file = error.getResource() != null ? error.getResource().getSourcePath() : PolicyBundle.RULES_PREFIX;
         int[] lines = error.getLines();
         int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
-        return new BundleError(file, line, error.getMessage().trim());
+        return new BundleError(file, line, "the rule compiler refused it: " + error.getMessage().trim());
     }
 }

@@ -95,7 +95,35 @@ public class PolicyVersionStore {
     /** Makes {@code version} the active one and retires the one it replaces, in one transaction. */
     @Transactional
     public PolicyVersionRecord activate(long version, String actor, String reason) {
+        AuditChainHeadEntity.lockForAppend();
         return activate(version, actor, reason, ACTIVATED).toRecord();
+    }
+
+    /**
+     * As {@link #activate(long, String, String)}, but only while {@code expectedActive} (null: none) is still the
+     * active version; the chain head's row lock makes the look and the change one step for every replica.
+     *
+     * @throws ActiveVersionChangedException when another version became active meanwhile
+     */
+    @Transactional
+    public PolicyVersionRecord activateReplacing(long version, Long expectedActive, String actor, String reason) {
+        AuditChainHeadEntity.lockForAppend();
+        Long actual = PolicyVersionEntity.active().map(v -> v.version).orElse(null);
+        if (!java.util.Objects.equals(actual, expectedActive) && !java.util.Objects.equals(actual, version)) {
+            throw new ActiveVersionChangedException(expectedActive, actual);
+        }
+        return activate(version, actor, reason, ACTIVATED).toRecord();
+    }
+
+    /** The version a rollback would make active now, if there is one; changes nothing. */
+    @Transactional
+    public Optional<Long> rollbackTarget() {
+        Deque<Long> stack = activationStack();
+        if (stack.size() < 2) {
+            return Optional.empty();
+        }
+        stack.pop();
+        return Optional.of(stack.peek());
     }
 
     /**
@@ -106,12 +134,27 @@ public class PolicyVersionStore {
      */
     @Transactional
     public PolicyVersionRecord rollback(String actor) {
+        return rollback(actor, null);
+    }
+
+    /**
+     * As {@link #rollback(String)}, but only while {@code expectedFrom} is still the version being rolled back
+     * (null: whatever is active): a rollback that waited must not undo an activation made meanwhile.
+     *
+     * @throws ActiveVersionChangedException when another version became active meanwhile
+     */
+    @Transactional
+    public PolicyVersionRecord rollback(String actor, Long expectedFrom) {
         AuditChainHeadEntity.lockForAppend();
         Deque<Long> stack = activationStack();
         if (stack.size() < 2) {
             throw new IllegalStateException("there is no previously active version to roll back to");
         }
         long from = stack.pop();
+        Long active = PolicyVersionEntity.active().map(v -> v.version).orElse(null);
+        if (expectedFrom != null && (from != expectedFrom || !expectedFrom.equals(active))) {
+            throw new ActiveVersionChangedException(expectedFrom, active);
+        }
         long to = stack.peek();
         return activate(to, actor, "rollback from version " + from, ROLLED_BACK).toRecord();
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Everything a bundle must pass before it may become a version: it compiles (policy YAML with its
- * regulator floors, the rule sandbox, DRL) and its scenarios give the verdicts they expect. The one
+ * regulator floors, the rule language, DRL) and its scenarios give the verdicts they expect. The one
  * check used by the API, the folder watcher, startup and the command line, so they cannot disagree.
  */
 public final class BundleValidator {
@@ -19,8 +19,12 @@ public final class BundleValidator {
     private final ScenarioRunner scenarios;
 
     public BundleValidator(PolicyCompiler compiler, Clock clock) {
+        this(compiler, new ScenarioRunner(clock));
+    }
+
+    public BundleValidator(PolicyCompiler compiler, ScenarioRunner scenarios) {
         this.compiler = compiler;
-        this.scenarios = new ScenarioRunner(clock);
+        this.scenarios = scenarios;
     }
 
     /** The compiled policy when valid, else every error; {@code scenariosRun} counts the scenarios run. */

@@ -91,9 +91,14 @@ public class FolderWatcher {
                                 : outcome.errors().isEmpty() ? "nothing new" : outcome.errors().size() + " errors, rejected");
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
-            } catch (RuntimeException | IOException e) {
-                // an unreadable file mid-save, a database hiccup: the next change tries again
-                LOG.errorf(e, "reloading the policy folders failed; the active version keeps serving");
+            } catch (Throwable e) {
+                // an unreadable file mid-save, a database hiccup, an Error out of a library: the next change tries
+                // again; this thread must outlive whatever a file does, or later edits would never load
+                try {
+                    LOG.errorf(e, "reloading the policy folders failed; the active version keeps serving");
+                } catch (Throwable ignored) {
+                    // nothing left to say it with
+                }
             }
         }
     }

@@ -22,14 +22,17 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The life of policy versions: validates bundles (compile, sandbox, scenarios), stores them as versions,
- * activates them, rolls back, and keeps this instance serving the version the database says is active.
- * A bundle that does not validate never replaces the active version: its errors are kept for
+ * The life of policy versions: validates bundles (compile, rule language, scenarios), stores them as
+ * versions, activates them, rolls back, and keeps this instance serving the version the database says is
+ * active. A bundle that does not validate never replaces the active version: its errors are kept for
  * {@code /policy/status} and logged.
  *
  * <p>Every change of the served version goes through this object's lock and is taken from a committed
  * database state, so that an instance's own activations and those announced by other replicas cannot
- * overtake each other.
+ * overtake each other. The lock is held only to store and swap: validating a bundle and compiling a version
+ * (seconds, for a large or hostile bundle) happen before it is taken, so a slow draft never keeps a rollback,
+ * an activation or the folder watcher waiting. An activation or rollback that was asked for while another
+ * version was active is refused rather than carried out on a state its caller never saw.
  */
 @ApplicationScoped
 public class PolicyLifecycle {
@@ -146,8 +149,18 @@ public class PolicyLifecycle {
     }
 
     /** Reads the folders and, when they hold a valid bundle that differs from the active one, activates it. */
-    public synchronized LoadOutcome loadFromFolders(String actor, String source) {
-        return load(BundleReader.read(config.rulesDir(), config.policiesDir()), actor, source);
+    public LoadOutcome loadFromFolders(String actor, String source) {
+        PolicyBundle bundle;
+        try {
+            bundle = BundleReader.read(config.rulesDir(), config.policiesDir());
+        } catch (java.io.UncheckedIOException e) {
+            List<BundleError> errors = List.of(new BundleError(PolicyBundle.POLICIES_PREFIX, 0,
+                    "the folders could not be read: " + e.getMessage()));
+            lastRejected = new Rejection(clock.instant(), source, null, errors);
+            LOG.warnf("the policy folders could not be read; the active version keeps serving: %s", e.getMessage());
+            return new LoadOutcome(null, false, errors);
+        }
+        return load(bundle, actor, source);
     }
 
     private LoadOutcome load(PolicyBundle bundle, String actor, String source) {
@@ -163,6 +176,12 @@ public class PolicyLifecycle {
                 .map(compiled -> validator().validateCompiled(bundle, compiled))
                 .orElseGet(() -> validator().validate(bundle, 0));
         LOG.debugf("validated %s in %d ms", bundle.hash(), (System.nanoTime() - start) / 1_000_000);
+        synchronized (this) {
+            return store(bundle, validation, actor, source);
+        }
+    }
+
+    private LoadOutcome store(PolicyBundle bundle, BundleValidator.Validation validation, String actor, String source) {
         if (!validation.valid()) {
             reject(bundle, source, validation.errors());
             if (store.findAny(bundle.hash()).isEmpty()) {
@@ -186,12 +205,18 @@ public class PolicyLifecycle {
     }
 
     /** Stores the bundle as a draft when it validates; a bundle already stored under its hash is that version. */
-    public synchronized DraftOutcome createDraft(PolicyBundle bundle, String actor) {
+    public DraftOutcome createDraft(PolicyBundle bundle, String actor) {
         BundleValidator.Validation validation = validator().validate(bundle, 0);
         if (!validation.valid()) {
             reject(bundle, API, validation.errors());
             return new DraftOutcome(null, false, validation.scenariosRun(), validation.errors());
         }
+        synchronized (this) {
+            return storeDraft(bundle, validation, actor);
+        }
+    }
+
+    private DraftOutcome storeDraft(PolicyBundle bundle, BundleValidator.Validation validation, String actor) {
         Optional<PolicyVersionRecord> existing = store.findUsable(bundle.hash());
         if (existing.isPresent()) {
             return new DraftOutcome(existing.get(), false, validation.scenariosRun(), List.of());
@@ -207,19 +232,44 @@ public class PolicyLifecycle {
         return active.get().policy().bundle();
     }
 
-    /** Activates a stored version (compiling it if needed) and swaps it in after the change is committed. */
-    public synchronized CompiledPolicy activate(long version, String actor, String reason) {
+    /**
+     * Activates a stored version (compiling it first, outside the lock) and swaps it in after the change is
+     * committed, provided the version active when it was asked for is still the active one.
+     *
+     * @throws io.brokerpolicy.persistence.ActiveVersionChangedException when another version became active meanwhile
+     */
+    public CompiledPolicy activate(long version, String actor, String reason) {
+        Long replacing = store.active().map(PolicyVersionRecord::version).orElse(null);
         CompiledPolicy policy = compiledVersion(version);
-        activateCompiled(policy, actor, reason);
+        synchronized (this) {
+            PolicyVersionRecord stored = store.activateReplacing(version, replacing, actor, reason);
+            remember(policy);
+            active.swap(policy, stored.activatedAt());
+            LOG.infof("policy version %d (%s) is active: %s", policy.version(), policy.hash(), reason);
+        }
         return policy;
     }
 
-    /** Goes back to the version active before the current one. */
-    public synchronized CompiledPolicy rollback(String actor) {
-        PolicyVersionRecord target = store.rollback(actor);
-        CompiledPolicy policy = compiledVersion(target.version());
-        active.swap(policy, target.activatedAt());
-        LOG.infof("policy version %d (%s) is active again: rolled back by %s", policy.version(), policy.hash(), actor);
+    /**
+     * Goes back to the version active before the current one: the one active when it was asked for. A rollback
+     * that finds another version active by the time it runs changes nothing.
+     *
+     * @throws io.brokerpolicy.persistence.ActiveVersionChangedException when another version became active meanwhile
+     * @throws IllegalStateException when there is no earlier version
+     */
+    public CompiledPolicy rollback(String actor) {
+        Long from = store.active().map(PolicyVersionRecord::version).orElse(null);
+        long to = store.rollbackTarget()
+                .orElseThrow(() -> new IllegalStateException("there is no previously active version to roll back to"));
+        CompiledPolicy policy = compiledVersion(to);
+        synchronized (this) {
+            PolicyVersionRecord target = store.rollback(actor, from);
+            if (target.version() != to) {
+                throw new io.brokerpolicy.persistence.ActiveVersionChangedException(from, target.version());
+            }
+            active.swap(policy, target.activatedAt());
+            LOG.infof("policy version %d (%s) is active again: rolled back by %s", policy.version(), policy.hash(), actor);
+        }
         return policy;
     }
 
@@ -234,19 +284,32 @@ public class PolicyLifecycle {
      * Serves the version the database says is active, when this instance serves another (another replica
      * activated it, or this one missed an announcement). Returns true when it swapped.
      */
-    public synchronized boolean syncToDatabase(String why) {
-        Optional<PolicyVersionRecord> dbActive = store.active();
-        if (dbActive.isEmpty()) {
-            return false;
+    public boolean syncToDatabase(String why) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<PolicyVersionRecord> dbActive = store.active();
+            if (dbActive.isEmpty()) {
+                return false;
+            }
+            PolicyVersionRecord target = dbActive.get();
+            if (active.isLoaded() && active.get().policy().version() == target.version()) {
+                return false;
+            }
+            CompiledPolicy policy = compiledVersion(target.version());
+            synchronized (this) {
+                // what the database says now, not what it said before the compile
+                Optional<PolicyVersionRecord> now = store.active();
+                if (now.isEmpty() || now.get().version() != target.version()) {
+                    continue;
+                }
+                if (active.isLoaded() && active.get().policy().version() == target.version()) {
+                    return false;
+                }
+                active.swap(policy, target.activatedAt());
+                LOG.infof("policy version %d (%s) is active here too (%s)", policy.version(), policy.hash(), why);
+                return true;
+            }
         }
-        PolicyVersionRecord target = dbActive.get();
-        if (active.isLoaded() && active.get().policy().version() == target.version()) {
-            return false;
-        }
-        CompiledPolicy policy = compiledVersion(target.version());
-        active.swap(policy, target.activatedAt());
-        LOG.infof("policy version %d (%s) is active here too (%s)", policy.version(), policy.hash(), why);
-        return true;
+        return false;
     }
 
     /** The compiled rule base of any stored version, compiled on first use and then kept. */
@@ -263,7 +326,7 @@ public class PolicyLifecycle {
         }
         PolicyCompiler.Result result = validator().compiler().compile(bundle, version);
         if (!result.valid()) {
-            throw new IllegalStateException("stored policy version " + version + " does not compile: " + result.errors());
+            throw new VersionNotCompilableException(version, result.errors());
         }
         remember(result.policy());
         return result.policy();
@@ -285,7 +348,8 @@ public class PolicyLifecycle {
     private BundleValidator validator() {
         if (validator == null) {
             validator = new BundleValidator(new PolicyCompiler(config.engine().maxRuleFirings(),
-                    config.engine().maxEvaluationMillis()), clock);
+                    config.engine().maxEvaluationMillis(), config.engine().maxValidationMillis()),
+                    new ScenarioRunner(clock, config.engine().maxScenarioRunMillis()));
         }
         return validator;
     }

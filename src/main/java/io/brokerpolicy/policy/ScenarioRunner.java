@@ -2,6 +2,7 @@ package io.brokerpolicy.policy;
 
 import io.brokerpolicy.bundle.Scenario;
 import io.brokerpolicy.bundle.ScenarioParser;
+import io.brokerpolicy.config.Defaults;
 import io.brokerpolicy.domain.CloseOutStep;
 import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.domain.Violation;
@@ -23,9 +24,16 @@ import java.util.List;
 public final class ScenarioRunner {
 
     private final SnapshotParser parser;
+    private final long maxRunMillis;
 
     public ScenarioRunner(Clock clock) {
+        this(clock, Defaults.maxScenarioRunMillis());
+    }
+
+    /** Runs scenarios for at most {@code maxRunMillis} a bundle; each evaluation keeps its own bound too. */
+    public ScenarioRunner(Clock clock, long maxRunMillis) {
         this.parser = new SnapshotParser(clock);
+        this.maxRunMillis = maxRunMillis;
     }
 
     /** How a run went: the scenarios run and the failures among them. */
@@ -46,7 +54,15 @@ public final class ScenarioRunner {
 
     public Report run(CompiledPolicy policy, List<Scenario> scenarios) {
         List<BundleError> failures = new ArrayList<>();
-        for (Scenario scenario : scenarios) {
+        long deadline = System.nanoTime() + maxRunMillis * 1_000_000;
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario scenario = scenarios.get(i);
+            if (System.nanoTime() - deadline > 0) {
+                failures.add(new BundleError(scenario.file(), scenario.line(), "the scenarios did not finish within "
+                        + maxRunMillis + " ms (brokerpolicy.engine.max-scenario-run-millis): " + i + " of "
+                        + scenarios.size() + " ran, scenario '" + scenario.name() + "' and those after it did not"));
+                return new Report(i, List.copyOf(failures));
+            }
             String failure = check(policy, scenario);
             if (failure != null) {
                 failures.add(new BundleError(scenario.file(), scenario.line(),
@@ -66,6 +82,8 @@ public final class ScenarioRunner {
                     e.details().stream().map(d -> d.field() + " " + d.message()).toList());
         } catch (PolicyNotFoundException | EvaluationException e) {
             return "the policy could not evaluate it: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "the policy could not evaluate it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
         List<String> problems = new ArrayList<>();
         if (verdict.status() != scenario.status()) {
@@ -110,7 +128,7 @@ public final class ScenarioRunner {
         ordered.sort((a, b) -> Boolean.compare(a.positionId() == null, b.positionId() == null));
         for (Scenario.ExpectedViolation want : ordered) {
             Violation match = left.stream()
-                    .filter(v -> v.code() == want.code()
+                    .filter(v -> v.code().equals(want.code())
                             && (want.positionId() == null || want.positionId().equals(v.positionId())))
                     .findFirst().orElse(null);
             if (match == null) {
@@ -122,6 +140,6 @@ public final class ScenarioRunner {
     }
 
     private static String describe(Violation v) {
-        return v.positionId() == null ? v.code().name() : v.code() + "(" + v.positionId() + ")";
+        return v.positionId() == null ? v.code() : v.code() + "(" + v.positionId() + ")";
     }
 }

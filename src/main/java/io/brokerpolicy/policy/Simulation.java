@@ -89,6 +89,6 @@ public final class Simulation {
     }
 
     private static String describe(Violation v) {
-        return v.positionId() == null ? v.code().name() : v.code() + "(" + v.positionId() + ")";
+        return v.positionId() == null ? v.code() : v.code() + "(" + v.positionId() + ")";
     }
 }

@@ -46,7 +46,7 @@ class EvaluationApiTest {
                 .body("closeOuts[0].marginLevelAfter", nullValue())
                 .body("policy.version", notNullValue())
                 .body("policy.file", equalTo("policies/acme-fx.yaml"))
-                .body("firedRules.rule", hasItem("CloseLargestLossFirst"))
+                .body("firedRules.rule", hasItem("CloseNextPositionInPolicyOrder"))
                 .extract().path("verdictId");
 
         asCompliance().get("/api/v1/verdicts/" + verdictId).then().statusCode(200)

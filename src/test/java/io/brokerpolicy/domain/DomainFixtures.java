@@ -84,7 +84,7 @@ final class DomainFixtures {
         }
 
         PositionBuilder openedAt(String instant) {
-            openedAt = Instant.parse(instant);
+            openedAt = instant == null ? null : Instant.parse(instant);
             return this;
         }
 

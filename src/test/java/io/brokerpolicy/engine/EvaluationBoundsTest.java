@@ -22,6 +22,7 @@ class EvaluationBoundsTest {
             import io.brokerpolicy.domain.MarginAccount
 
             rule "NeverRests"
+                agenda-group "limits"
             when
                 $a : MarginAccount( )
             then

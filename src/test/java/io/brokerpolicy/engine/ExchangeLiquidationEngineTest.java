@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
 class ExchangeLiquidationEngineTest {
 
     private static final Instant AS_OF = Instant.parse("2026-11-21T14:03:11Z");
+    private static final String LARGEST_LOSS_FIRST = "{description: largest loss first, sortBy: [floatingPnl ascending,"
+            + " usedMargin descending, openedAt ascending]}";
+    private static final String HIGHEST_LEVERAGE_FIRST = "{sortBy: [leverage descending, floatingPnl ascending,"
+            + " usedMargin descending, openedAt ascending]}";
 
     private static CompiledPolicy compile(String closeOutOrder) {
         Map<String, String> files = new TreeMap<>(BundleReader.read(Path.of("rules"), Path.of("no-policies")).files());
@@ -67,7 +71,7 @@ class ExchangeLiquidationEngineTest {
 
     @Test
     void fullLiquidation_largestLossFirst_closesP1AndStopsOnceTheRatioIsRestored() {
-        Verdict verdict = compile("LARGEST_LOSS_FIRST").evaluate(snapshot());
+        Verdict verdict = compile(LARGEST_LOSS_FIRST).evaluate(snapshot());
         assertThat(verdict.status()).isEqualTo(AccountStatus.STOP_OUT);
         assertThat(verdict.closeOuts()).extracting(CloseOutStep::positionId).containsExactly("p1");
         CloseOutStep step = verdict.closeOuts().get(0);
@@ -79,7 +83,7 @@ class ExchangeLiquidationEngineTest {
 
     @Test
     void fullLiquidation_highestLeverageFirst_closesP2FirstAndThenP1() {
-        Verdict verdict = compile("HIGHEST_LEVERAGE_FIRST").evaluate(snapshot());
+        Verdict verdict = compile(HIGHEST_LEVERAGE_FIRST).evaluate(snapshot());
         assertThat(verdict.closeOuts()).extracting(CloseOutStep::positionId).containsExactly("p2", "p1");
         assertThat(verdict.closeOuts().get(0).maintenance().marginRatioAfter()).isEqualByComparingTo("185.77"); // 241.5 / 130
     }
@@ -90,7 +94,7 @@ class ExchangeLiquidationEngineTest {
         AccountSnapshot snapshot = new AccountSnapshot("s2", "A-2", "test-exchange", "standard", null, "SC",
                 ClientCategory.RETAIL, "USDT", null, AS_OF, new BigDecimal("1500"),
                 List.of(position("p1", "1", "50"), position("p2", "0.1", "100")));
-        Verdict verdict = compile("LARGEST_LOSS_FIRST").evaluate(snapshot);
+        Verdict verdict = compile(LARGEST_LOSS_FIRST).evaluate(snapshot);
         assertThat(verdict.status()).isEqualTo(AccountStatus.STOP_OUT);
         assertThat(verdict.maintenanceMargin().crossMarginRatio()).isNull();
         assertThat(verdict.closeOuts()).extracting(CloseOutStep::positionId).containsExactly("p1", "p2");
@@ -106,7 +110,7 @@ class ExchangeLiquidationEngineTest {
 
     @Test
     void evaluationTimeIsTheSnapshotsAsOf_soAReplayDecidesTheSame() {
-        CompiledPolicy policy = compile("LARGEST_LOSS_FIRST");
+        CompiledPolicy policy = compile(LARGEST_LOSS_FIRST);
         assertThat(policy.evaluate(snapshot())).isEqualTo(policy.evaluate(snapshot()));
     }
 }

@@ -77,6 +77,7 @@ class RuleCompilationTest {
                 package brokerpolicy.loop
                 import io.brokerpolicy.domain.CurrentMargin
                 rule "UpdateForever"
+                    agenda-group "limits"
                 when
                     $c : CurrentMargin( )
                 then

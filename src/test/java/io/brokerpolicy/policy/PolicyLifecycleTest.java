@@ -97,9 +97,9 @@ class PolicyLifecycleTest {
         long before = activeVersion();
         Instant start = Instant.now();
         String acme = original(ACME);
-        int line = (int) acme.substring(0, acme.indexOf("closeOutOrder:")).lines().count() + 1;
+        int line = (int) acme.substring(0, acme.indexOf("  sortBy: [")).lines().count() + 1;
         try {
-            TempPolicyFolders.save(ACME, acme.replace("closeOutOrder: LARGEST_LOSS_FIRST", "closeOutOrder: [LARGEST_LOSS_FIRST"));
+            TempPolicyFolders.save(ACME, acme.replace("  sortBy: [", "  sortBy: [["));
             JsonPath rejected = awaitRejection(start);
             assertThat(rejected.getList("lastRejected.errors.file")).contains(ACME);
             assertThat(rejected.getList("lastRejected.errors.line", Integer.class)).allSatisfy(l -> assertThat(l).isGreaterThanOrEqualTo(line));

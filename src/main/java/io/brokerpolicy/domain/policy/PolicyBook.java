@@ -80,7 +80,7 @@ public record PolicyBook(Map<String, BrokerPolicy> brokers, Map<String, Regulato
                 tier == null ? null : tier.maxNotional(), regulator == null ? null : regulator.id(),
                 broker.marginModel(), exchange ? type.marginCallRatio() : null, exchange ? type.liquidationRatio() : null,
                 exchange ? mm.liquidation() : null, exchange ? mm.fundingIntervalHours() : null,
-                exchange ? mm.liquidationFeePercent() : null);
+                exchange ? mm.liquidationFeePercent() : null, broker.parameters(), broker.violationCodes());
         return new ResolvedPolicy(terms, effectiveCaps(type, tier, regulator), exchange ? mm.leverageBrackets() : null,
                 exchange ? mm.quantitySteps() : Map.of());
     }
