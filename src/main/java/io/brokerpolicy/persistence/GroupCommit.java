@@ -114,6 +114,12 @@ public class GroupCommit {
         } catch (RuntimeException e) {
             LOG.debugf(e, "a group of %d verdicts was not stored", group.size());
             group.forEach(p -> p.answer().completeExceptionally(e));
+        } catch (Error e) {
+            // The one writer thread must outlive anything a dying connection throws (a driver's assertion,
+            // say): otherwise every later single request waits out its timeout. The transaction was rolled
+            // back, so this group is answered as failed and nothing of it is stored.
+            LOG.errorf(e, "a group of %d verdicts was not stored", group.size());
+            group.forEach(p -> p.answer().completeExceptionally(e));
         }
     }
 

@@ -54,7 +54,8 @@ class EvaluationApiTest {
                 .body("status", equalTo("STOP_OUT"))
                 .body("snapshot.snapshotId", equalTo(snapshot.get("snapshotId").asText()))
                 .body("snapshot.balance", equalTo("250.00"))
-                .body("audit.rowHash", notNullValue());
+                .body("audit.snapshotHash", notNullValue())
+                .body("audit.schemaVersion", equalTo(2));
         assertThat(storedRows(snapshot.get("snapshotId").asText())).isEqualTo(1);
     }
 
