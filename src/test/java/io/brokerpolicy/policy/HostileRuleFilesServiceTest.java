@@ -88,11 +88,11 @@ class HostileRuleFilesServiceTest {
         String acme = "policies/acme-fx.yaml";
         try {
             TempPolicyFolders.save(acme, PolicyLifecycleTest.original(acme)
-                    .replace("    marginCallLevel: 100\n", "    marginCallLevel: 110\n"));
+                    .replace("    marginCallLevel: 100\n", "    marginCallLevel: 105\n"));
             awaitLong("a valid edit after the hostile files to become active",
                     () -> PolicyLifecycleTest.activeVersion() != before);
             PolicyLifecycleTest.evaluate(aSnapshot()).then().statusCode(201)
-                    .body("thresholds.marginCallLevel", equalTo(110));
+                    .body("thresholds.marginCallLevel", equalTo(105));
         } finally {
             PolicyLifecycleTest.restore(acme);
         }

@@ -160,11 +160,11 @@ class PolicyLifecycleTest {
     void runawayRule_answersAnErrorNotAVerdict_andStoresNothing() {
         String loop = """
                 package brokerpolicy.loop
-                import io.brokerpolicy.domain.MarginAccount
 
                 rule "NeverRestsForOneBalance"
+                    agenda-group "limits"
                 when
-                    $a : MarginAccount( balance.compareTo( new java.math.BigDecimal( "777.77" ) ) == 0 )
+                    $a : MarginAccount( initialBalance == 777.77 )
                 then
                     update( $a );
                 end
