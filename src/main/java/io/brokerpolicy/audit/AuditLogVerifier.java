@@ -4,6 +4,7 @@ import io.brokerpolicy.audit.log.CheckpointEntry;
 import io.brokerpolicy.audit.log.CheckpointFolder;
 import io.brokerpolicy.audit.log.LogAudit;
 import io.brokerpolicy.audit.log.MerkleHashing;
+import io.brokerpolicy.audit.log.UntilNull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
@@ -17,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import javax.sql.DataSource;
 
 /**
@@ -187,62 +187,24 @@ public class AuditLogVerifier {
     }
 
     private static Iterator<CheckpointEntry> upTo(Iterator<CheckpointEntry> checkpoints, long limit) {
-        return new Iterator<>() {
-            private CheckpointEntry next = advance();
-
-            private CheckpointEntry advance() {
-                while (checkpoints.hasNext()) {
-                    CheckpointEntry entry = checkpoints.next();
-                    if (entry.treeSize() <= limit) {
-                        return entry;
-                    }
+        return UntilNull.of(() -> {
+            while (checkpoints.hasNext()) {
+                CheckpointEntry entry = checkpoints.next();
+                if (entry.treeSize() <= limit) {
+                    return entry;
                 }
-                return null;
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public CheckpointEntry next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                CheckpointEntry taken = next;
-                next = advance();
-                return taken;
-            }
-        };
+            return null;
+        });
     }
 
     private static Iterator<CheckpointEntry> rows(ResultSet checkpoints) {
-        return new Iterator<>() {
-            private CheckpointEntry next = advance();
-
-            private CheckpointEntry advance() {
-                try {
-                    return checkpoints.next() ? CheckpointRows.read(checkpoints) : null;
-                } catch (SQLException e) {
-                    throw new IllegalStateException("a checkpoint could not be read: " + e.getMessage(), e);
-                }
+        return UntilNull.of(() -> {
+            try {
+                return checkpoints.next() ? CheckpointRows.read(checkpoints) : null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("a checkpoint could not be read: " + e.getMessage(), e);
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public CheckpointEntry next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                CheckpointEntry taken = next;
-                next = advance();
-                return taken;
-            }
-        };
+        });
     }
 }
