@@ -1,5 +1,5 @@
 -- wrk script for bench/load-test.sh: every request carries new snapshotIds (a replay would measure
--- nothing), 3 positions each, balances spread so that healthy, margin-call and stop-out verdicts mix.
+-- nothing), 1-10 positions each, balances spread so that healthy, margin-call and stop-out verdicts mix.
 -- Arguments (after --): mode (single|batch), batch size, max requests per thread, run id.
 
 local threads = {}
@@ -26,14 +26,37 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
 end
 
-local positions = [=[[{"positionId":"p1","symbol":"EURUSD","assetClass":"FX_MAJOR","side":"LONG","quantity":"0.10","contractSize":"100000","openPrice":"1.1000","markPrice":"1.0850","leverage":"30","swap":"-1.20","fees":"0","openedAt":"2026-11-20T09:00:00Z"},{"positionId":"p2","symbol":"GBPUSD","assetClass":"FX_MAJOR","side":"SHORT","quantity":"0.05","contractSize":"100000","openPrice":"1.2500","markPrice":"1.2400","leverage":"30","swap":"-0.40","fees":"0","openedAt":"2026-11-20T10:00:00Z"},{"positionId":"p3","symbol":"DE40","assetClass":"INDEX_MAJOR","side":"LONG","quantity":"1","contractSize":"1","openPrice":"18000","markPrice":"17800","leverage":"20","swap":"0","fees":"0","openedAt":"2026-11-20T11:00:00Z"}]]=]
+-- Ten positions (FX, indices, gold, equities); snapshot i carries the first 1 + (i % 10) of them.
+local templates = {
+  {"EURUSD", "FX_MAJOR", "LONG", "0.10", "100000", "1.1000", "1.0850", "30"},
+  {"GBPUSD", "FX_MAJOR", "SHORT", "0.05", "100000", "1.2500", "1.2400", "30"},
+  {"DE40", "INDEX_MAJOR", "LONG", "1", "1", "18000", "17800", "20"},
+  {"USDJPY", "FX_MAJOR", "LONG", "0.02", "100000", "150.00", "149.20", "30"},
+  {"XAUUSD", "GOLD", "SHORT", "0.01", "100", "2400.00", "2410.50", "20"},
+  {"AUDCAD", "FX_MINOR", "LONG", "0.03", "100000", "0.9100", "0.9080", "20"},
+  {"US500", "INDEX_MAJOR", "SHORT", "0.5", "1", "5200", "5180", "20"},
+  {"AAPL", "EQUITY", "LONG", "2", "1", "190.00", "187.50", "5"},
+  {"EURGBP", "FX_MINOR", "SHORT", "0.04", "100000", "0.8600", "0.8610", "20"},
+  {"JP225", "INDEX_MINOR", "LONG", "0.2", "1", "38000", "37900", "10"},
+}
+
+local function positions(count)
+  local parts = {}
+  for k = 1, count do
+    local t = templates[k]
+    parts[k] = '{"positionId":"p' .. k .. '","symbol":"' .. t[1] .. '","assetClass":"' .. t[2] .. '","side":"' .. t[3]
+      .. '","quantity":"' .. t[4] .. '","contractSize":"' .. t[5] .. '","openPrice":"' .. t[6] .. '","markPrice":"' .. t[7]
+      .. '","leverage":"' .. t[8] .. '","swap":"-0.40","fees":"0","openedAt":"2026-11-20T09:00:00Z"}'
+  end
+  return "[" .. table.concat(parts, ",") .. "]"
+end
 
 local function snapshot(i)
   local balance = 400 + (i % 12) * 150
   return '{"snapshotId":"load-' .. run_id .. '-' .. tid .. '-' .. i .. '","accountId":"A-' .. (i % 5000)
     .. '","brokerId":"acme-fx","accountType":"standard","kycTier":"FULL","jurisdiction":"EU","clientCategory":"RETAIL",'
     .. '"currency":"USD","accountOpenedAt":"2025-01-10T00:00:00Z","asOf":"2026-11-21T14:03:11Z","balance":"'
-    .. balance .. '.00","positions":' .. positions .. '}'
+    .. balance .. '.00","positions":' .. positions(1 + i % 10) .. '}'
 end
 
 function request()

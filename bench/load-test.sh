@@ -30,10 +30,21 @@ cpu_ticks() { # user + system clock ticks of a process
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
 
+pg_ticks() { # user + system clock ticks of the embedded PostgreSQL under the service (postmaster and its children)
+  local pm total=0 pid
+  pm=$(pgrep -P "$1" -x postgres | head -1 || true)
+  [[ -n "$pm" ]] || { echo 0; return; }
+  for pid in "$pm" $(pgrep -P "$pm" || true); do
+    [[ -r "/proc/$pid/stat" ]] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
 run() { # mode connections batch-size
   echo "== $1: $2 connections, ${duration}s, batch size $3"
   local before=0 out
-  [[ -n "${BP_PID:-}" ]] && before=$(cpu_ticks "$BP_PID")
+  local pg_before=0
+  [[ -n "${BP_PID:-}" ]] && before=$(cpu_ticks "$BP_PID") && pg_before=$(pg_ticks "$BP_PID")
   out=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${duration}s" --timeout 10s "${auth[@]}" -s evaluate.lua "$url" -- "$1" "$3" "$max_requests" "$run_id-$1")
   grep -E "Non-2xx|Socket errors" <<<"$out" || true
   local result
@@ -43,7 +54,10 @@ run() { # mode connections batch-size
     local cpu stored
     cpu=$(awk -v t=$(( $(cpu_ticks "$BP_PID") - before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
     stored=$(sed -E 's/.*verdicts_stored=([0-9]+).*/\1/' <<<"$result")
-    awk -v c="$cpu" -v s="$stored" 'BEGIN {printf "service CPU %.1f s: %.0f verdicts per CPU-second\n", c, (c > 0 ? s / c : 0)}'
+    local pg
+    pg=$(awk -v t=$(( $(pg_ticks "$BP_PID") - pg_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
+    awk -v c="$pg" -v s="$stored" 'BEGIN {printf "embedded PostgreSQL CPU %.1f s (its backends that lived through the run): %.0f us per stored verdict\n", c, (s > 0 ? 1e6 * c / s : 0)}'
+    awk -v c="$cpu" -v s="$stored" 'BEGIN {printf "service CPU %.1f s: %.0f verdicts per CPU-second, %.0f us of service CPU per stored verdict\n", c, (c > 0 ? s / c : 0), (s > 0 ? 1e6 * c / s : 0)}'
   fi
 }
 

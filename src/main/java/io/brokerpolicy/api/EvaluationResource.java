@@ -1,11 +1,8 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.app.EvaluationService;
 import io.brokerpolicy.audit.StoredVerdict;
-import io.brokerpolicy.intake.FieldError;
-import io.brokerpolicy.intake.InvalidRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +20,7 @@ import java.util.List;
 public class EvaluationResource {
 
     public static final String NDJSON = "application/x-ndjson";
-    static final int MAX_BATCH = 10_000;
+    static final int MAX_BATCH = EvaluationService.MAX_BATCH;
 
     @Inject
     EvaluationService evaluations;
@@ -33,7 +30,7 @@ public class EvaluationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(String body) throws JsonProcessingException {
-        StoredVerdict verdict = evaluations.evaluate(RequestBodies.readJson(body));
+        StoredVerdict verdict = evaluations.evaluate(body);
         return Response.status(verdict.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(verdict.viewJson()).build();
     }
@@ -45,17 +42,7 @@ public class EvaluationResource {
     @Produces({MediaType.APPLICATION_JSON, NDJSON})
     public Response batch(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) throws JsonProcessingException {
-        List<JsonNode> snapshots = contentType != null && contentType.startsWith(NDJSON)
-                ? RequestBodies.readNdjson(body)
-                : RequestBodies.readArray(body);
-        if (snapshots.isEmpty()) {
-            throw new InvalidRequestException("the batch is empty", List.of(new FieldError("$", "send at least one snapshot")));
-        }
-        if (snapshots.size() > MAX_BATCH) {
-            throw new InvalidRequestException("the batch is too large", List.of(new FieldError("$",
-                    "has " + snapshots.size() + " snapshots; at most " + MAX_BATCH + " are accepted in one batch")));
-        }
-        List<StoredVerdict> verdicts = evaluations.evaluateBatch(snapshots);
+        List<StoredVerdict> verdicts = evaluations.evaluateBatch(body, contentType != null && contentType.startsWith(NDJSON));
         List<String> json = new ArrayList<>(verdicts.size());
         verdicts.forEach(v -> json.add(v.viewJson()));
         if (accept != null && accept.contains(NDJSON)) {

@@ -10,6 +10,7 @@ import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.intake.Json;
 import io.brokerpolicy.intake.SnapshotParser;
+import io.brokerpolicy.intake.SnapshotReader;
 import io.brokerpolicy.persistence.GroupCommit;
 import io.brokerpolicy.persistence.VerdictStore;
 import io.brokerpolicy.policy.ActivePolicy;
@@ -40,16 +41,29 @@ public class EvaluationService {
     @Inject
     BrokerPolicyConfig config;
 
+    /** The most snapshots one batch request may hold. */
+    public static final int MAX_BATCH = 10_000;
+
     private SnapshotParser parser;
+    private SnapshotReader reader;
 
     @PostConstruct
     void init() {
         parser = new SnapshotParser(clock, config.maxPositions());
+        reader = new SnapshotReader(parser, MAX_BATCH);
+    }
+
+    /** One snapshot as the request body carries it, read without a JSON tree. */
+    public StoredVerdict evaluate(String body) throws JsonProcessingException {
+        SnapshotReader.Read read = reader.readOne(body);
+        return evaluate(read.snapshot(), read.json());
     }
 
     public StoredVerdict evaluate(JsonNode json) {
-        AccountSnapshot snapshot = parser.parse(json, "");
-        String canonical = canonical(json);
+        return evaluate(parser.parse(json, ""), canonical(json));
+    }
+
+    private StoredVerdict evaluate(AccountSnapshot snapshot, String canonical) {
         String hash = AuditHashes.sha256(canonical);
         // No lookup before evaluating: the append finds a snapshotId stored before (in the same query that
         // checks the whole group) and answers the stored verdict. Only when this snapshot cannot be evaluated
@@ -76,13 +90,30 @@ public class EvaluationService {
      * index of each problem, and nothing is stored. Then all are evaluated under one version and stored in
      * one transaction.
      */
+    public List<StoredVerdict> evaluateBatch(String body, boolean ndjson) throws JsonProcessingException {
+        List<SnapshotReader.Read> reads = reader.readBatch(body, ndjson);
+        List<AccountSnapshot> snapshots = new ArrayList<>(reads.size());
+        List<String> canonical = new ArrayList<>(reads.size());
+        reads.forEach(r -> {
+            snapshots.add(r.snapshot());
+            canonical.add(r.json());
+        });
+        return evaluateBatch(snapshots, canonical);
+    }
+
     public List<StoredVerdict> evaluateBatch(List<JsonNode> batch) {
         List<AccountSnapshot> snapshots = parser.parseAll(batch);
+        List<String> canonical = new ArrayList<>(batch.size());
+        batch.forEach(json -> canonical.add(canonical(json)));
+        return evaluateBatch(snapshots, canonical);
+    }
+
+    private List<StoredVerdict> evaluateBatch(List<AccountSnapshot> snapshots, List<String> canonicalJson) {
         CompiledPolicy policy = active.get().policy();
         List<Verdict> verdicts = policy.evaluateAll(snapshots);
-        List<VerdictStore.Evaluated> evaluated = new ArrayList<>(batch.size());
+        List<VerdictStore.Evaluated> evaluated = new ArrayList<>(snapshots.size());
         for (int i = 0; i < snapshots.size(); i++) {
-            String canonical = canonical(batch.get(i));
+            String canonical = canonicalJson.get(i);
             // A batch shares one session, so no evaluation has a duration of its own: evaluationMicros stays absent.
             evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
                     verdicts.get(i)));

@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,9 +58,9 @@ public final class SnapshotParser {
     /** Parses one snapshot; {@code prefix} names it inside a larger request ("" alone, "[3]" in a batch). */
     public AccountSnapshot parse(JsonNode json, String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        AccountSnapshot snapshot = read(json, prefix, errors);
+        AccountSnapshot snapshot = read(TreeValues.snapshot(json), prefix, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the account snapshot is not valid", errors);
+            throw new InvalidRequestException(SINGLE_INVALID, errors);
         }
         return snapshot;
     }
@@ -73,20 +72,32 @@ public final class SnapshotParser {
         List<FieldError> errors = new ArrayList<>();
         List<AccountSnapshot> snapshots = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            snapshots.add(read(batch.get(i), "[" + i + "]", errors));
+            snapshots.add(read(TreeValues.snapshot(batch.get(i)), "[" + i + "]", errors));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the batch has invalid snapshots; none was evaluated", errors);
+            throw new InvalidRequestException(BATCH_INVALID, errors);
         }
         return snapshots;
     }
 
-    private AccountSnapshot read(JsonNode json, String prefix, List<FieldError> errors) {
-        if (json == null || !json.isObject()) {
+    static final String SINGLE_INVALID = "the account snapshot is not valid";
+    static final String BATCH_INVALID = "the batch has invalid snapshots; none was evaluated";
+
+    static boolean isSnapshotField(String name) {
+        return SNAPSHOT_FIELDS.contains(name);
+    }
+
+    static boolean isPositionField(String name) {
+        return POSITION_FIELDS.contains(name);
+    }
+
+    /** Validates one snapshot read by either reader; its problems go to {@code errors}, and then it answers null. */
+    AccountSnapshot read(JsonValue json, String prefix, List<FieldError> errors) {
+        if (json == null || json.kind() != JsonValue.Kind.OBJECT) {
             errors.add(new FieldError(prefix.isEmpty() ? "$" : prefix, "must be a JSON object (an account snapshot)"));
             return null;
         }
-        Fields f = new Fields(json, prefix, errors);
+        Fields f = new Fields(json.object(), prefix, errors);
         f.rejectUnknown(SNAPSHOT_FIELDS);
         String snapshotId = f.id("snapshotId");
         String accountId = f.id("accountId");
@@ -106,18 +117,18 @@ public final class SnapshotParser {
         }
         BigDecimal balance = f.decimal("balance", true, Sign.ANY);
         List<Position> positions = new ArrayList<>();
-        JsonNode list = json.get("positions");
+        JsonValue list = json.object().get("positions");
         if (list == null || list.isNull()) {
             f.error("positions", "is required (an empty list when no position is open)");
-        } else if (!list.isArray()) {
+        } else if (list.kind() != JsonValue.Kind.ARRAY) {
             f.error("positions", "must be a list of positions");
-        } else if (list.size() > maxPositions) {
-            f.error("positions", "has " + list.size() + " positions; at most " + maxPositions + " are accepted");
+        } else if (list.items().size() > maxPositions) {
+            f.error("positions", "has " + list.items().size() + " positions; at most " + maxPositions + " are accepted");
         } else {
             Set<String> ids = new HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
+            for (int i = 0; i < list.items().size(); i++) {
                 String path = f.path("positions") + "[" + i + "]";
-                Position position = position(list.get(i), path, errors);
+                Position position = position(list.items().get(i), path, errors);
                 if (position != null && !ids.add(position.positionId())) {
                     errors.add(new FieldError(path + ".positionId", "duplicates positionId '" + position.positionId()
                             + "'; every position of a snapshot needs its own id"));
@@ -132,13 +143,13 @@ public final class SnapshotParser {
                 currency, openedAt, asOf, balance, positions);
     }
 
-    private Position position(JsonNode json, String path, List<FieldError> errors) {
-        if (json == null || !json.isObject()) {
+    private Position position(JsonValue json, String path, List<FieldError> errors) {
+        if (json == null || json.kind() != JsonValue.Kind.OBJECT) {
             errors.add(new FieldError(path, "must be a JSON object (a position)"));
             return null;
         }
         int before = errors.size();
-        Fields f = new Fields(json, path, errors);
+        Fields f = new Fields(json.object(), path, errors);
         f.rejectUnknown(POSITION_FIELDS);
         String positionId = f.id("positionId");
         String symbol = f.id("symbol");
@@ -177,11 +188,11 @@ public final class SnapshotParser {
 
     /** Field access for one JSON object, reporting into the shared error list. */
     private static final class Fields {
-        private final JsonNode json;
+        private final JsonFields json;
         private final String prefix;
         private final List<FieldError> errors;
 
-        Fields(JsonNode json, String prefix, List<FieldError> errors) {
+        Fields(JsonFields json, String prefix, List<FieldError> errors) {
             this.json = json;
             this.prefix = prefix;
             this.errors = errors;
@@ -196,12 +207,12 @@ public final class SnapshotParser {
         }
 
         boolean has(String field) {
-            return json.has(field) && !json.get(field).isNull();
+            JsonValue value = json.get(field);
+            return value != null && !value.isNull();
         }
 
         void rejectUnknown(Set<String> known) {
-            for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
+            for (String name : json.names()) {
                 if (!known.contains(name)) {
                     errors.add(new FieldError(unknownFieldPath(name), "is not a known field"));
                 }
@@ -218,18 +229,18 @@ public final class SnapshotParser {
         }
 
         String text(String field, boolean required) {
-            JsonNode node = json.get(field);
+            JsonValue node = json.get(field);
             if (node == null || node.isNull()) {
                 if (required) {
                     error(field, "is required");
                 }
                 return null;
             }
-            if (!node.isTextual()) {
+            if (node.kind() != JsonValue.Kind.STRING) {
                 error(field, "must be a string");
                 return null;
             }
-            return node.textValue();
+            return node.text();
         }
 
         String id(String field) {
@@ -287,7 +298,7 @@ public final class SnapshotParser {
         }
 
         BigDecimal decimal(String field, boolean required, Sign sign) {
-            JsonNode node = json.get(field);
+            JsonValue node = json.get(field);
             if (node == null || node.isNull()) {
                 if (required) {
                     error(field, "is required");
@@ -295,10 +306,10 @@ public final class SnapshotParser {
                 return null;
             }
             BigDecimal value;
-            if (node.isNumber()) {
-                value = node.decimalValue();
-            } else if (node.isTextual()) {
-                String text = node.textValue().trim();
+            if (node.kind() == JsonValue.Kind.NUMBER) {
+                value = node.number();
+            } else if (node.kind() == JsonValue.Kind.STRING) {
+                String text = node.text().trim();
                 if (text.length() > MAX_NUMBER_LENGTH_TEXT) {
                     error(field, "is longer than " + MAX_NUMBER_LENGTH_TEXT + " characters");
                     return null;
