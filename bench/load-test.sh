@@ -5,7 +5,8 @@
 # DURATION (seconds per mode, default 20), SINGLE_CONNECTIONS (default 8), BATCH_CONNECTIONS (default 4),
 # BATCH_SIZE (default 1000), MAX_REQUESTS (per wrk thread, default 200000), BP_PID (the service's pid:
 # then the CPU time the service used is reported too, verdicts per CPU-second being the figure that other
-# processes on a shared machine disturb least).
+# processes on a shared machine disturb least); BP_DATA_DIR (the embedded PostgreSQL's data folder: then its CPU
+# time is reported too).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,9 +31,10 @@ cpu_ticks() { # user + system clock ticks of a process
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
 
-pg_ticks() { # user + system clock ticks of the embedded PostgreSQL under the service (postmaster and its children)
+pg_ticks() { # user + system clock ticks of the embedded PostgreSQL in BP_DATA_DIR (postmaster and its children)
   local pm total=0 pid
-  pm=$(pgrep -P "$1" -x postgres | head -1 || true)
+  [[ -n "${BP_DATA_DIR:-}" ]] || { echo 0; return; }
+  pm=$(pgrep -f -- "postgres -D ${BP_DATA_DIR}" | head -1 || true)
   [[ -n "$pm" ]] || { echo 0; return; }
   for pid in "$pm" $(pgrep -P "$pm" || true); do
     [[ -r "/proc/$pid/stat" ]] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
@@ -55,8 +57,8 @@ run() { # mode connections batch-size
     cpu=$(awk -v t=$(( $(cpu_ticks "$BP_PID") - before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
     stored=$(sed -E 's/.*verdicts_stored=([0-9]+).*/\1/' <<<"$result")
     local pg
-    pg=$(awk -v t=$(( $(pg_ticks "$BP_PID") - pg_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
-    awk -v c="$pg" -v s="$stored" 'BEGIN {printf "embedded PostgreSQL CPU %.1f s (its backends that lived through the run): %.0f us per stored verdict\n", c, (s > 0 ? 1e6 * c / s : 0)}'
+    [[ -n "${BP_DATA_DIR:-}" ]] && pg=$(awk -v t=$(( $(pg_ticks "$BP_PID") - pg_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
+    [[ -n "${BP_DATA_DIR:-}" ]] && awk -v c="$pg" -v s="$stored" 'BEGIN {printf "embedded PostgreSQL CPU %.1f s (its backends that lived through the run): %.0f us per stored verdict\n", c, (s > 0 ? 1e6 * c / s : 0)}'
     awk -v c="$cpu" -v s="$stored" 'BEGIN {printf "service CPU %.1f s: %.0f verdicts per CPU-second, %.0f us of service CPU per stored verdict\n", c, (c > 0 ? s / c : 0), (s > 0 ? 1e6 * c / s : 0)}'
   fi
 }

@@ -5,16 +5,18 @@
 #   2. the service: ready time on the embedded PostgreSQL with its data kept (second start on one folder);
 #      the batch path in the first seconds after ready (warm start); then, after a warm-up, batches
 #      (4 clients x 1,000 snapshots of 1-10 positions) and single requests (16 connections, wrk), each with
-#      the service's CPU per stored verdict; a JFR profile of the service over the measured runs.
+#      the service's CPU per stored verdict; a JFR profile of the service over the measured runs;
+#   3. what each index of the verdict table costs an insert (bench/index-cost.sh).
 # The machine's load average is printed beside every figure: on a shared machine a figure means little without it.
 # The output replaces the generated section of docs/benchmarks.md (between its markers); nothing else is touched.
 # Environment (all optional):
 #   JMH_ARGS      JMH options (default "-wi 2 -i 3 -p positions=5,1-20"; "" = all sizes, 4+5 iterations of 2 s)
 #   DURATION      seconds per measured end-to-end mode (default 20)
 #   WARMUP        seconds per mode of discarded end-to-end warm-up (default 10)
-#   COLD          seconds of batches measured right after ready (default 10; 0 skips)
+#   COLD          batches timed one by one right after ready (default 12; 0 skips)
 #   BATCH_CONNECTIONS (default 4), BATCH_SIZE (default 1000), SINGLE_CONNECTIONS (default 16)
 #   PROFILE       1 (default) records JFR on the service and prints where its CPU time went; 0 skips
+#   INDEX_COST=0  skips part 3 (needs psql and a PostgreSQL server: PGHOST, PGUSER; ROWS, ROUNDS)
 #   SKIP_JMH=1    skips part 1;  BP_PORT (default 48080);  REBUILD=1 rebuilds the service jar first
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,14 +69,14 @@ rm -f "$jfr"
 say "start on the same data folder (data kept): the figure for 'ready < 5 s'"
 BP_PID=$(BP_DATA_DIR="$data" BP_LOG=/tmp/brokerpolicy-run-all-service.log bench/start-service.sh 2>/tmp/brokerpolicy-run-all-ready.txt)
 say "READY $(cat /tmp/brokerpolicy-run-all-ready.txt)"
-export BP_PID BP_USER=evaluator
+export BP_PID BP_USER=evaluator BP_DATA_DIR="$data"
 BP_PASSWORD=$(sed -n 's/^evaluator=\([^,]*\),.*/\1/p' "$data/users.properties")
 export BP_PASSWORD
 export BATCH_CONNECTIONS="${BATCH_CONNECTIONS:-4}" BATCH_SIZE="${BATCH_SIZE:-1000}" SINGLE_CONNECTIONS="${SINGLE_CONNECTIONS:-16}"
 
-if [[ "${COLD:-10}" -gt 0 ]]; then
-  say "batches right after ready (${COLD:-10} s): how far from steady speed a fresh start is"
-  DURATION="${COLD:-10}" bench/load-test.sh batch | sed "s/^/[load average $(load)] cold: /"
+if [[ "${COLD:-12}" -gt 0 ]]; then
+  say "the first ${COLD:-12} batches right after ready, one after another: how far from steady speed a fresh start is"
+  COUNT="${COLD:-12}" bench/first-batches.sh | sed "s/^/[load average $(load)] /"
 fi
 say "warm-up, ${WARMUP:-10} s a mode (discarded)"
 DURATION="${WARMUP:-10}" bench/load-test.sh both >/dev/null
@@ -95,6 +97,15 @@ if [[ "${PROFILE:-1}" == 1 && -s "$jfr" ]]; then
   bench/jfr-top.sh "$jfr" 12
 fi
 rm -rf "$data"
+
+# 3. What each index of the verdict table costs an insert (on the local PostgreSQL server, a scratch database).
+if [[ "${INDEX_COST:-1}" == 1 ]] && command -v psql >/dev/null \
+   && psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -qAtc 'select 1' >/dev/null 2>&1; then
+  say "index cost (bench/index-cost.sh, ROWS=${ROWS:-10000}, ROUNDS=${ROUNDS:-3})"
+  ROWS="${ROWS:-10000}" ROUNDS="${ROUNDS:-3}" timeout 300 bench/index-cost.sh || say "index cost failed or timed out"
+else
+  say "index cost skipped (INDEX_COST=0, or no PostgreSQL server at ${PGHOST:-127.0.0.1} for psql)"
+fi
 say "done"
 
 # The generated section of docs/benchmarks.md, between its markers (appended at the end when they are missing).

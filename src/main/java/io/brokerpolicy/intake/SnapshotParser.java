@@ -285,8 +285,9 @@ public final class SnapshotParser {
                 return null;
             }
             try {
-                Instant instant = Instant.parse(value);
-                if (instant.getEpochSecond() < 0 || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                Instant plain = PlainInstants.parse(value);
+                Instant instant = plain != null ? plain : Instant.parse(value);
+                if (instant.getEpochSecond() < 0 || instant.isAfter(LATEST)) {
                     error(field, "is outside the years 1970 to 9999");
                     return null;
                 }
@@ -340,6 +341,7 @@ public final class SnapshotParser {
         }
 
         private static final int MAX_NUMBER_LENGTH_TEXT = 64;
+        private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
         private static String abbreviate(String value) {
             return value.length() <= 40 ? value : value.substring(0, 40) + "…";
