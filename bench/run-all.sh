@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark figure of docs/benchmarks.md in one run, bounded (about 7 minutes with the defaults, the
 # jar build not included):
-#   1. the engine against the plain-Java reference of the same policy (JMH, the ratio);
+#   1. the engine against the plain-Java reference of the same policy (JMH, the ratio); the service's own CPU per
+#      snapshot of a batch request, step by step (intake through a tree as before and from the stream as now,
+#      hash, engine, verdict documents; RequestPathCost);
 #   2. the service: ready time on the embedded PostgreSQL with its data kept (second start on one folder);
 #      the batch path in the first seconds after ready (warm start); then, after a warm-up, batches
 #      (4 clients x 1,000 snapshots of 1-10 positions) and single requests (16 connections, wrk), each with
@@ -17,6 +19,7 @@
 #   BATCH_CONNECTIONS (default 4), BATCH_SIZE (default 1000), SINGLE_CONNECTIONS (default 16)
 #   PROFILE       1 (default) records JFR on the service and prints where its CPU time went; 0 skips
 #   INDEX_COST=0  skips part 3 (needs psql and a PostgreSQL server: PGHOST, PGUSER; ROWS, ROUNDS)
+#   STEP_SECONDS  seconds per step of RequestPathCost (default 4)
 #   SKIP_JMH=1    skips part 1;  BP_PORT (default 48080);  REBUILD=1 rebuilds the service jar first
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +42,10 @@ if [[ "${SKIP_JMH:-0}" != 1 ]]; then
     || { say "JMH failed; its output: /tmp/brokerpolicy-run-all-jmh.txt"; tail -20 /tmp/brokerpolicy-run-all-jmh.txt; }
   sed -n '/^Snapshots per second/,$p' /tmp/brokerpolicy-run-all-jmh.txt
   say "JMH done (load average at its start: $jmh_start)"
+  say "the service's own work on a batch request, step by step, CPU time of one thread (RequestPathCost, ${STEP_SECONDS:-4} s a step)"
+  timeout 300 ./mvnw -B -q -Pbench exec:exec -Dbench.main=io.brokerpolicy.bench.RequestPathCost \
+    -Dbench.args="${STEP_SECONDS:-4}" 2>/dev/null | sed -n '/^Service CPU per snapshot/,$p' | sed "s/^/[load average $(load)] /" \
+    || say "RequestPathCost failed"
 fi
 
 # 2. The service end to end.
