@@ -18,6 +18,7 @@
 #   COLD          batches timed one by one right after ready (default 12; 0 skips)
 #   BATCH_CONNECTIONS (default 4), BATCH_SIZE (default 1000), SINGLE_CONNECTIONS (default 16)
 #   PROFILE       1 (default) records JFR on the service and prints where its CPU time went; 0 skips
+#   CDS=0         skips the start with a class-data archive (dumped at the first start's exit; JDK 17 dynamic CDS)
 #   INDEX_COST=0  skips part 3 (needs psql and a PostgreSQL server: PGHOST, PGUSER; ROWS, ROUNDS)
 #   STEP_SECONDS  seconds per step of RequestPathCost (default 4)
 #   SKIP_JMH=1    skips part 1;  BP_PORT (default 48080);  REBUILD=1 rebuilds the service jar first
@@ -66,10 +67,21 @@ stop_service() {
 }
 trap stop_service EXIT
 
-say "first start on a new data folder ($data): initdb, migrations, the policy stored"
-BP_PID=$(BP_DATA_DIR="$data" BP_LOG=/tmp/brokerpolicy-run-all-first.log bench/start-service.sh 2>/tmp/brokerpolicy-run-all-ready.txt)
+cds=/tmp/brokerpolicy-run-all-cds.jsa
+rm -f "$cds"
+first_opts=""
+[[ "${CDS:-1}" == 1 ]] && first_opts="-XX:ArchiveClassesAtExit=$cds"
+say "first start on a new data folder ($data): initdb, migrations, the policy stored${first_opts:+; a class-data archive written at its exit}"
+BP_PID=$(JAVA_OPTS="$first_opts" BP_DATA_DIR="$data" BP_LOG=/tmp/brokerpolicy-run-all-first.log bench/start-service.sh 2>/tmp/brokerpolicy-run-all-ready.txt)
 say "$(cat /tmp/brokerpolicy-run-all-ready.txt)"
 stop_service
+
+if [[ "${CDS:-1}" == 1 && -s "$cds" ]]; then
+  say "start on the same data folder with the class-data archive (-XX:SharedArchiveFile, $(du -h "$cds" | cut -f1))"
+  BP_PID=$(JAVA_OPTS="-XX:SharedArchiveFile=$cds" BP_DATA_DIR="$data" BP_LOG=/tmp/brokerpolicy-run-all-cds.log bench/start-service.sh 2>/tmp/brokerpolicy-run-all-ready.txt)
+  say "READY with CDS: $(cat /tmp/brokerpolicy-run-all-ready.txt)"
+  stop_service
+fi
 
 jfr=/tmp/brokerpolicy-run-all.jfr
 rm -f "$jfr"
