@@ -42,11 +42,28 @@ pg_ticks() { # user + system clock ticks of the embedded PostgreSQL in BP_DATA_D
   echo "$total"
 }
 
+thread_ticks() { # "tid ticks name" for every thread of a process (comm may hold spaces: parsed after its ')')
+  local t
+  for t in /proc/"$1"/task/*; do
+    [[ -r "$t/stat" ]] || continue
+    awk -v tid="${t##*/}" -v name="$(tr ' ' '_' <"$t/comm" 2>/dev/null)" \
+      '{ line = $0; sub(/^.*\) /, "", line); split(line, f, " "); print tid, f[12] + f[13], name }' "$t/stat" 2>/dev/null
+  done
+}
+
+threads_report() { # before-file after-file: CPU seconds per thread group (names without their numbers), largest first
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next }
+    { d = $2 - before[$1]; name = $3; sub(/[-#_]?[0-9]+$/, "", name); by[name] += d; total += d }
+    END { for (n in by) if (by[n] > 0) printf "%7.1f s %5.1f%%  %s\n", by[n] / hz, 100 * by[n] / total, n }' "$1" "$2" \
+    | sort -rn | head -"${THREAD_GROUPS:-8}" | sed 's/^/  service threads: /'
+}
+
 run() { # mode connections batch-size
   echo "== $1: $2 connections, ${duration}s, batch size $3"
   local before=0 out
   local pg_before=0
-  [[ -n "${BP_PID:-}" ]] && before=$(cpu_ticks "$BP_PID") && pg_before=$(pg_ticks "$BP_PID")
+  local threads_before=/tmp/brokerpolicy-threads-before.$$ threads_after=/tmp/brokerpolicy-threads-after.$$
+  [[ -n "${BP_PID:-}" ]] && before=$(cpu_ticks "$BP_PID") && pg_before=$(pg_ticks "$BP_PID") && thread_ticks "$BP_PID" >"$threads_before"
   out=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${duration}s" --timeout 10s "${auth[@]}" -s evaluate.lua "$url" -- "$1" "$3" "$max_requests" "$run_id-$1")
   grep -E "Non-2xx|Socket errors" <<<"$out" || true
   local result
@@ -59,6 +76,9 @@ run() { # mode connections batch-size
     local pg
     [[ -n "${BP_DATA_DIR:-}" ]] && pg=$(awk -v t=$(( $(pg_ticks "$BP_PID") - pg_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
     [[ -n "${BP_DATA_DIR:-}" ]] && awk -v c="$pg" -v s="$stored" 'BEGIN {printf "embedded PostgreSQL CPU %.1f s (its backends that lived through the run): %.0f us per stored verdict\n", c, (s > 0 ? 1e6 * c / s : 0)}'
+    thread_ticks "$BP_PID" >"$threads_after"
+    threads_report "$threads_before" "$threads_after"
+    rm -f "$threads_before" "$threads_after"
     awk -v c="$cpu" -v s="$stored" 'BEGIN {printf "service CPU %.1f s: %.0f verdicts per CPU-second, %.0f us of service CPU per stored verdict\n", c, (c > 0 ? s / c : 0), (s > 0 ? 1e6 * c / s : 0)}'
   fi
 }

@@ -72,16 +72,21 @@ final class VerdictCopy {
     }
 
     private static StringBuilder field(StringBuilder out, String value) {
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+            String escape = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> null;
+            };
+            if (escape != null) {
+                out.append(value, from, i).append(escape);
+                from = i + 1;
             }
         }
-        return out;
+        // Most text has nothing to escape and is copied in one piece.
+        return out.append(value, from, value.length());
     }
 }
