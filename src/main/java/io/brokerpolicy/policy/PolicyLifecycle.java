@@ -132,6 +132,16 @@ public class PolicyLifecycle {
         Optional<PolicyVersionRecord> dbActive = store.active();
         Optional<PolicyVersionRecord> stored = store.findAny(bundle.hash());
         if (dbActive.isPresent() && stored.isPresent()) {
+            if (dbActive.get().hash().equals(bundle.hash())) {
+                // The usual restart: the folders hold the active version, which the main has compiled and
+                // warmed up already while the database started; compiling it again would hold up ready.
+                EarlyCompile.take(bundle, config.engine().maxRuleFirings(), config.engine().maxEvaluationMillis())
+                        .filter(PolicyCompiler.Result::valid)
+                        .ifPresent(early -> {
+                            remember(early.policy().withVersion(dbActive.get().version()));
+                            warmedUpEarly = true;
+                        });
+            }
             syncToDatabase("startup");
             if (PolicyVersionStore.State.REJECTED.name().equals(stored.get().state())) {
                 // still broken since it was rejected: say so again, as a fresh start would be asked
