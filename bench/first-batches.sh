@@ -45,7 +45,7 @@ auth=()
 times=()
 for f in "$dir"/*.json; do
   t=$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' "${auth[@]}" -H 'Content-Type: application/json' \
-      --data-binary @"$f" --max-time 120 "$url/api/v1/evaluations/batch")
+      --data-binary @"$f" --max-time 30 "$url/api/v1/evaluations/batch")
   [[ "${t%% *}" == 200 ]] || { echo "batch $(basename "$f") answered ${t%% *}" >&2; }
   times+=("$(awk -v s="${t#* }" 'BEGIN {printf "%.0f", s * 1000}')")
 done

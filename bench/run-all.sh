@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every benchmark figure of docs/benchmarks.md in one run, bounded (about 7 minutes with the defaults, the
-# jar build not included):
+# Every benchmark figure of docs/benchmarks.md in one run, bounded: about 8 minutes with the defaults on a quiet
+# 2-core machine, the jar build not included; each step has a time limit (JMH 8 min, RequestPathCost 150 s, each
+# start READY_TIMEOUT 90 s, each first batch 30 s, index cost 3 min), so a stuck step cannot hold the run:
 #   1. the engine against the plain-Java reference of the same policy (JMH, the ratio); the service's own CPU per
 #      snapshot of a batch request, step by step (intake through a tree as before and from the stream as now,
 #      hash, engine, verdict documents; RequestPathCost);
@@ -39,12 +40,12 @@ if [[ "${SKIP_JMH:-0}" != 1 ]]; then
   jmh_args="${JMH_ARGS--wi 2 -i 3 -p positions=5,1-20}"
   say "JMH: engine against plain Java ($jmh_args)"
   jmh_start=$(load)
-  timeout 900 ./mvnw -B -q -Pbench test-compile exec:exec -Dbench.args="$jmh_args" >/tmp/brokerpolicy-run-all-jmh.txt 2>&1 \
+  timeout 480 ./mvnw -B -q -Pbench test-compile exec:exec -Dbench.args="$jmh_args" >/tmp/brokerpolicy-run-all-jmh.txt 2>&1 \
     || { say "JMH failed; its output: /tmp/brokerpolicy-run-all-jmh.txt"; tail -20 /tmp/brokerpolicy-run-all-jmh.txt; }
   sed -n '/^Snapshots per second/,$p' /tmp/brokerpolicy-run-all-jmh.txt
   say "JMH done (load average at its start: $jmh_start)"
   say "the service's own work on a batch request, step by step, CPU time of one thread (RequestPathCost, ${STEP_SECONDS:-4} s a step)"
-  timeout 300 ./mvnw -B -q -Pbench exec:exec -Dbench.main=io.brokerpolicy.bench.RequestPathCost \
+  timeout 150 ./mvnw -B -q -Pbench exec:exec -Dbench.main=io.brokerpolicy.bench.RequestPathCost \
     -Dbench.args="${STEP_SECONDS:-4}" 2>/dev/null | sed -n '/^Service CPU per snapshot/,$p' | sed "s/^/[load average $(load)] /" \
     || say "RequestPathCost failed"
 fi
@@ -121,7 +122,7 @@ rm -rf "$data"
 if [[ "${INDEX_COST:-1}" == 1 ]] && command -v psql >/dev/null \
    && psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -qAtc 'select 1' >/dev/null 2>&1; then
   say "index cost (bench/index-cost.sh, ROWS=${ROWS:-10000}, ROUNDS=${ROUNDS:-3})"
-  ROWS="${ROWS:-10000}" ROUNDS="${ROUNDS:-3}" timeout 300 bench/index-cost.sh || say "index cost failed or timed out"
+  ROWS="${ROWS:-10000}" ROUNDS="${ROUNDS:-3}" timeout 180 bench/index-cost.sh || say "index cost failed or timed out"
 else
   say "index cost skipped (INDEX_COST=0, or no PostgreSQL server at ${PGHOST:-127.0.0.1} for psql)"
 fi
