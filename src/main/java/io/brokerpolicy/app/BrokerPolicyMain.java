@@ -1,17 +1,18 @@
 package io.brokerpolicy.app;
 
-import io.brokerpolicy.audit.log.VerifyProofCommand;
+import io.brokerpolicy.app.cli.Commands;
 import io.brokerpolicy.config.Defaults;
 import io.brokerpolicy.policy.EarlyCompile;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the service. Without a configured database ({@code QUARKUS_DATASOURCE_JDBC_URL}) it first starts
+ * Starts the service, or with arguments runs one command of the command line ({@link Commands}). Without a configured database ({@code QUARKUS_DATASOURCE_JDBC_URL}) it first starts
  * the embedded PostgreSQL in {@code data-dir/postgres}, kept between runs, and points the datasource at it:
  * the service connects as the embedded server's service role, the migrations run as its owner role. The
  * embedded server stops with the JVM, after Quarkus has stopped. A start that fails ends with one line
@@ -26,9 +27,11 @@ public final class BrokerPolicyMain {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("verify-proof")) {
-            // An offline command: no database, no server, nothing compiled.
-            System.exit(VerifyProofCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        if (args.length > 0) {
+            // A command (test, eval, verify-proof, help): run and exit, no database, no server.
+            int exitCode = Commands.run(List.of(args), System.in, System.out, System.err, Clock.systemUTC());
+            System.out.flush();
+            System.exit(exitCode);
         }
         quietUntilQuarkusConfiguresLogging();
         try {

@@ -5,6 +5,7 @@ import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.CurrentMaintenanceMargin;
 import io.brokerpolicy.domain.CurrentMargin;
 import io.brokerpolicy.domain.EvaluationOutcome;
+import io.brokerpolicy.domain.FiredRule;
 import io.brokerpolicy.domain.MaintenanceMarginAccount;
 import io.brokerpolicy.domain.MarginAccount;
 import io.brokerpolicy.domain.NegativeBalanceAdjustment;
@@ -93,6 +94,14 @@ public final class CompiledPolicy {
     public CompiledPolicy withVersion(long newVersion) {
         return new CompiledPolicy(newVersion, bundle, kieBase, book, fileByRule, maxRuleFirings, maxEvaluationMillis,
                 sessions);
+    }
+
+    /** Every rule of this version with the file it was written in, sorted by file and name. */
+    public List<FiredRule> rules() {
+        return fileByRule.entrySet().stream()
+                .map(e -> new FiredRule(e.getKey().substring(e.getKey().indexOf('/') + 1), e.getValue()))
+                .sorted(Comparator.comparing(FiredRule::file).thenComparing(FiredRule::rule))
+                .toList();
     }
 
     /**

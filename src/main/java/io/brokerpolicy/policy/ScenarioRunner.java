@@ -63,7 +63,7 @@ public final class ScenarioRunner {
                         + scenarios.size() + " ran, scenario '" + scenario.name() + "' and those after it did not"));
                 return new Report(i, List.copyOf(failures));
             }
-            String failure = check(policy, scenario);
+            String failure = outcome(policy, scenario).failure();
             if (failure != null) {
                 failures.add(new BundleError(scenario.file(), scenario.line(),
                         "scenario '" + scenario.name() + "' failed: " + failure));
@@ -72,19 +72,51 @@ public final class ScenarioRunner {
         return new Report(scenarios.size(), List.copyOf(failures));
     }
 
-    /** Why the scenario fails, or null when the verdict is what it expects. */
-    private String check(CompiledPolicy policy, Scenario scenario) {
+    /**
+     * Every scenario's own outcome, passed ones included, with the rules it fired and how long it took: what
+     * the command line's {@code test} reports. The same bound as {@link #run}: once the time is up, the
+     * scenarios left fail as not run.
+     */
+    public List<ScenarioOutcome> runEach(CompiledPolicy policy, List<Scenario> scenarios) {
+        List<ScenarioOutcome> outcomes = new ArrayList<>(scenarios.size());
+        long deadline = System.nanoTime() + maxRunMillis * 1_000_000;
+        for (Scenario scenario : scenarios) {
+            if (System.nanoTime() - deadline > 0) {
+                outcomes.add(new ScenarioOutcome(scenario, "did not run: the scenarios did not finish within "
+                        + maxRunMillis + " ms (brokerpolicy.engine.max-scenario-run-millis)", List.of(), 0));
+            } else {
+                outcomes.add(outcome(policy, scenario));
+            }
+        }
+        return List.copyOf(outcomes);
+    }
+
+    /** The scenario evaluated and checked; its failure is null when the verdict is what it expects. */
+    private ScenarioOutcome outcome(CompiledPolicy policy, Scenario scenario) {
+        long started = System.nanoTime();
         Verdict verdict;
+        String failure;
         try {
             verdict = policy.evaluate(parser.parse(scenario.snapshot(), "snapshot"));
+            failure = check(verdict, scenario);
         } catch (InvalidRequestException e) {
-            return "its snapshot is not valid: " + String.join("; ",
-                    e.details().stream().map(d -> d.field() + " " + d.message()).toList());
+            return notEvaluated(scenario, started, "its snapshot is not valid: " + String.join("; ",
+                    e.details().stream().map(d -> d.field() + " " + d.message()).toList()));
         } catch (PolicyNotFoundException | EvaluationException e) {
-            return "the policy could not evaluate it: " + e.getMessage();
+            return notEvaluated(scenario, started, "the policy could not evaluate it: " + e.getMessage());
         } catch (RuntimeException e) {
-            return "the policy could not evaluate it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            return notEvaluated(scenario, started, "the policy could not evaluate it ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
+        return new ScenarioOutcome(scenario, failure, verdict.firedRules(), System.nanoTime() - started);
+    }
+
+    private static ScenarioOutcome notEvaluated(Scenario scenario, long started, String failure) {
+        return new ScenarioOutcome(scenario, failure, List.of(), System.nanoTime() - started);
+    }
+
+    /** Why the verdict is not what the scenario expects, or null when it is. */
+    private static String check(Verdict verdict, Scenario scenario) {
         List<String> problems = new ArrayList<>();
         if (verdict.status() != scenario.status()) {
             problems.add("expected status " + scenario.status() + ", got " + verdict.status() + " (" + levels(verdict) + ")");

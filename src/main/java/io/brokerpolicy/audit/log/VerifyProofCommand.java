@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class VerifyProofCommand {
 
-    static final String USAGE = "usage: verify-proof --public-key KEY [--origin ORIGIN] PROOF.json\n"
+    public static final String USAGE = "usage: verify-proof --public-key KEY [--origin ORIGIN] PROOF.json\n"
             + "  KEY     the log's Ed25519 public key (base64 of 32 bytes, /audit/public-key JSON, PEM), or a file holding it\n"
             + "  ORIGIN  the log the checkpoint must belong to (optional)\n"
             + "  PROOF   the JSON of GET /api/v1/verdicts/{id}/proof, or - for standard input";
