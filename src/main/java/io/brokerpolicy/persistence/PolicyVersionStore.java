@@ -1,5 +1,6 @@
 package io.brokerpolicy.persistence;
 
+import io.brokerpolicy.audit.PolicyEventRecord;
 import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.brokerpolicy.bundle.PolicyBundle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,17 @@ public class PolicyVersionStore {
     @Transactional
     public List<PolicyVersionRecord> newestFirst() {
         return PolicyVersionEntity.newestFirst().stream().map(PolicyVersionEntity::toRecord).toList();
+    }
+
+    /**
+     * The lifecycle events (created, rejected, activated, retired, rolled back), newest first, at most
+     * {@code limit}; only those of {@code version} when it is not null.
+     */
+    @Transactional
+    public List<PolicyEventRecord> eventsNewestFirst(Long version, int limit) {
+        var query = version == null ? PolicyEventEntity.<PolicyEventEntity>find("order by chainSeq desc")
+                : PolicyEventEntity.<PolicyEventEntity>find("version = ?1 order by chainSeq desc", version);
+        return query.page(0, limit).list().stream().map(PolicyEventEntity::toRecord).toList();
     }
 
     /** Stores a new version of the bundle in the given state, with its files. */

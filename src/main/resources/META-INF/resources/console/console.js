@@ -61,7 +61,10 @@ class ApiError extends Error {
 const Api = {
   header() { return 'Basic ' + sessionStorage.getItem(AUTH_KEY); },
   async request(method, path, authorization, body) {
-    const headers = { Authorization: authorization || Api.header(), Accept: 'application/json' };
+    // X-Requested-With: the service then answers a wrong password with a bare 401, not the Basic challenge that
+    // makes a browser pop up its own sign-in dialog over the console's.
+    const headers = { Authorization: authorization || Api.header(), Accept: 'application/json',
+      'X-Requested-With': 'XMLHttpRequest' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(path, {
       method,
@@ -178,8 +181,8 @@ const FILTERS = [
   ['accountId', 'Account', 'text', 'A-1042'],
   ['brokerId', 'Broker', 'text', 'acme-fx'],
   ['status', 'Status', 'select'],
-  ['from', 'Evaluated from (UTC)', 'datetime-local'],
-  ['to', 'Evaluated before (UTC)', 'datetime-local'],
+  ['from', 'Evaluated from (UTC)', 'utc', '2026-11-21T14:03:11Z'],
+  ['to', 'Evaluated before (UTC)', 'utc', '2026-11-22'],
   ['policyVersion', 'Policy version', 'number'],
 ];
 
@@ -192,30 +195,41 @@ function renderSearch(view, params) {
       input = h('select', { id, name }, h('option', { value: '' }, 'Any status'),
         Object.entries(STATUS_TEXT).map(([v, t]) => h('option', { value: v }, t)));
     } else {
-      input = h('input', { id, name, type, placeholder, min: type === 'number' ? 1 : null, step: type === 'datetime-local' ? 1 : null });
+      input = type === 'utc'
+        ? h('input', { id, name, type: 'text', class: 'utc-input', placeholder, spellcheck: 'false', autocomplete: 'off',
+          title: 'UTC, ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]Z' })
+        : h('input', { id, name, type, placeholder, min: type === 'number' ? 1 : null });
     }
     const value = params.get(name);
-    if (value) input.value = type === 'datetime-local' ? value.replace(/Z$/, '') : value;
-    form.appendChild(h('div', {}, h('label', { for: id }, label), input));
+    if (value) input.value = value;
+    form.appendChild(h('div', { class: 'filter-' + name }, h('label', { for: id }, label), input));
   }
   form.appendChild(h('div', {}, h('button', { class: 'primary', type: 'submit', id: 'search-submit' }, 'Search')));
+  const filterError = h('p', { class: 'error filter-error', id: 'filter-error', role: 'alert', hidden: true });
   form.addEventListener('submit', event => {
     event.preventDefault();
     const next = new URLSearchParams();
-    for (const [name, , type] of FILTERS) {
+    const problems = [];
+    for (const [name, label, type] of FILTERS) {
       let value = form.elements[name].value.trim();
       if (!value) continue;
-      if (type === 'datetime-local') value = (value.length === 16 ? value + ':00' : value) + 'Z';
+      if (type === 'utc') {
+        const iso = isoUtc(value);
+        if (!iso) { problems.push(`${label}: write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC), not "${value}"`); continue; }
+        value = iso;
+      }
       next.set(name, value);
     }
-    location.hash = '#/verdicts?' + next.toString();
+    filterError.hidden = !problems.length;
+    filterError.textContent = problems.join(' · ');
+    if (!problems.length) location.hash = '#/verdicts?' + next.toString();
   });
 
   const results = h('div', { id: 'results' }, h('p', { class: 'loading' }, 'Loading…'));
   view.append(
     h('h1', {}, 'Verdicts'),
     h('p', { class: 'muted' }, 'Every decision the service made, newest first. Times are when the service evaluated the snapshot (UTC).'),
-    h('div', { class: 'card' }, form),
+    h('div', { class: 'card' }, form, filterError),
     h('div', { class: 'card' }, results));
 
   const query = new URLSearchParams(params);
@@ -223,6 +237,14 @@ function renderSearch(view, params) {
   Api.get('/api/v1/verdicts?' + query.toString())
     .then(page => renderResults(clear(results), page, params))
     .catch(e => { clear(results); results.appendChild(h('p', { class: 'error' }, describe(e))); });
+}
+
+/** A date or a time typed as UTC (2026-11-21, 2026-11-21 14:03, 2026-11-21T14:03:11Z) in the API's form, or null. */
+function isoUtc(text) {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?\s*(?:Z|UTC)?)?$/i.exec(text.trim());
+  if (!m) return null;
+  const iso = m[2] ? `${m[1]}T${m[2]}${m[3] || ':00'}Z` : m[1];
+  return Number.isNaN(Date.parse(m[2] ? iso : iso + 'T00:00:00Z')) ? null : iso;
 }
 
 function describe(e) {
@@ -243,14 +265,17 @@ function renderResults(results, page, params) {
     h('td', {}, h('a', { href: '#/verdicts/' + encodeURIComponent(v.verdictId) }, v.accountId)),
     h('td', {}, v.policy ? `${v.policy.brokerId} / ${v.policy.accountType}` : ''),
     h('td', {}, badge(v.status)),
-    h('td', { class: 'num' }, pct(v.marginLevel)),
-    h('td', { class: 'num' }, money(v.equity)),
+    h('td', { class: 'num margin' }, v.maintenanceMargin
+      ? [pct(v.maintenanceMargin.crossMarginRatio), h('span', { class: 'unit' }, ' ratio')]
+      : [pct(v.marginLevel), h('span', { class: 'unit' }, ' level')]),
+    h('td', { class: 'num' }, money(v.maintenanceMargin ? v.maintenanceMargin.crossMarginBalance : v.equity)),
     h('td', { class: 'num' }, v.closeOuts.length || ''),
     h('td', { class: 'num' }, v.violations.length || ''),
     h('td', { class: 'num' }, v.policy ? 'v' + v.policy.version : '')));
   results.appendChild(h('table', { id: 'results-table' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Evaluated'), h('th', {}, 'Account'), h('th', {}, 'Broker / type'),
-      h('th', {}, 'Status'), h('th', { class: 'num' }, 'Margin level'), h('th', { class: 'num' }, 'Equity'),
+      h('th', {}, 'Status'), h('th', { class: 'num', title: 'margin level (forex) or margin ratio (exchange)' }, 'Margin'),
+      h('th', { class: 'num', title: 'equity (forex) or margin balance (exchange)' }, 'Equity'),
       h('th', { class: 'num' }, 'Close-outs'), h('th', { class: 'num' }, 'Violations'), h('th', { class: 'num' }, 'Policy'))),
     h('tbody', {}, rows)));
   const first = page.page * page.size + 1;
@@ -462,15 +487,18 @@ function timeline(v, positions, currency, model) {
   const s = v.snapshot || {};
   items.push(item('snapshot', utc(s.asOf), 'Account snapshot received',
     `Balance ${money(Number(s.balance), currency)}, ${(s.positions || []).length} open position(s), snapshot ${v.snapshotId}.`));
+  const mm = v.maintenanceMargin;
   items.push(item('decision', utc(v.evaluatedAt), `Evaluated under policy v${v.policy.version}: ${STATUS_TEXT[v.status]}`,
-    `${model.metric} ${pct(model.higherIsWorse ? v.maintenanceMargin.crossMarginRatio : v.marginLevel)} against `
+    `${model.metric} ${pct(model.higherIsWorse ? mm.crossMarginRatio : v.marginLevel)} against `
     + `${model.callName.toLowerCase()} ${pct(model.call)} and ${model.stopName.toLowerCase()} ${pct(model.stop)}; `
-    + `equity ${money(v.equity, currency)}, used margin ${money(v.usedMargin, currency)}.`));
+    + (mm ? `margin balance ${money(mm.crossMarginBalance, currency)}, maintenance margin ${money(mm.crossMaintenanceMargin, currency)}.`
+      : `equity ${money(v.equity, currency)}, used margin ${money(v.usedMargin, currency)}.`)));
   for (const step of v.closeOuts) {
     const p = positions.get(step.positionId);
     const what = p ? `${p.side} ${p.quantity} ${p.symbol}` : '';
     items.push(h('li', { class: 'timeline-item close-out' }, h('span', { class: 'dot' }),
-      h('div', { class: 'what' }, h('span', { class: 'step-no' }, 'Step ' + step.step), `Closed ${step.positionId}`, what ? ` · ${what}` : ''),
+      h('div', { class: 'what' }, h('span', { class: 'step-no' }, 'Step ' + step.step),
+        `${isReduction(step) ? 'Reduced' : 'Closed'} ${step.positionId}`, what ? ` · ${what}` : ''),
       h('div', { class: 'detail' }, `Realized ${money(step.realizedPnl, currency)}`
         + (step.quantityClosed != null ? `; closed ${step.quantityClosed}, ${step.quantityRemaining} remaining` : '')
         + `; ${model.metric.toLowerCase()} ${level(model.before(step))} → ${level(model.after(step))}`
@@ -483,7 +511,9 @@ function timeline(v, positions, currency, model) {
   }
   if (v.afterCloseOut) {
     items.push(item('outcome', '', 'After the close-out',
-      `Balance ${money(v.afterCloseOut.balance, currency)}, equity ${money(v.afterCloseOut.equity, currency)}, margin level ${level(v.afterCloseOut.marginLevel)}.`));
+      `Balance ${money(v.afterCloseOut.balance, currency)}, equity ${money(v.afterCloseOut.equity, currency)}, `
+      + (mm && v.closeOuts.length ? `margin ratio ${pct(model.after(v.closeOuts[v.closeOuts.length - 1]))}.`
+        : `margin level ${level(v.afterCloseOut.marginLevel)}.`)));
   }
   if (v.violations.length) {
     items.push(item('decision', '', `${v.violations.length} violation(s) reported`, v.violations.map(x => x.code + (x.positionId ? ' on ' + x.positionId : '')).join(', ')));
@@ -496,17 +526,30 @@ function item(kind, when, what, detail) {
     h('div', { class: 'what' }, what), h('div', { class: 'detail' }, detail), when ? h('div', { class: 'when' }, when) : null);
 }
 
+/** A step that leaves part of its position open (an exchange's partial liquidation), not a close. */
+function isReduction(step) {
+  return step.quantityRemaining != null && Number(step.quantityRemaining) > 0;
+}
+
+/** What the close-out did to one position: "reduced, step 1/2" for each reduction, "closed, step 2/2" at the end. */
+function positionOutcome(v, positionId) {
+  const steps = v.closeOuts.filter(c => c.positionId === positionId);
+  if (!steps.length) return h('span', { class: 'badge neutral' }, 'open');
+  const last = steps[steps.length - 1];
+  return [...steps.map(c => h('span', { class: 'badge ' + (isReduction(c) ? 'MARGIN_CALL' : 'STOP_OUT') },
+    `${isReduction(c) ? 'reduced' : 'closed'}, step ${c.step}/${v.closeOuts.length}`)),
+    isReduction(last) ? h('div', { class: 'muted' }, `${last.quantityRemaining} left`) : null];
+}
+
 function positionsTable(v, snapshot, currency) {
-  const closedAt = new Map(v.closeOuts.map(c => [c.positionId, c.step]));
-  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Position'), h('th', {}, 'Instrument'), h('th', {}, 'Side'),
+  return h('table', { id: 'positions' }, h('thead', {}, h('tr', {}, h('th', {}, 'Position'), h('th', {}, 'Instrument'), h('th', {}, 'Side'),
       h('th', { class: 'num' }, 'Quantity'), h('th', { class: 'num' }, 'Open'), h('th', { class: 'num' }, 'Mark'),
       h('th', { class: 'num' }, 'Leverage'), h('th', {}, 'Outcome'))),
-    h('tbody', {}, (snapshot.positions || []).map(p => h('tr', {},
+    h('tbody', {}, (snapshot.positions || []).map(p => h('tr', { 'data-position-id': p.positionId },
       h('td', {}, p.positionId), h('td', {}, p.symbol, h('div', { class: 'muted' }, p.assetClass)), h('td', {}, p.side),
       h('td', { class: 'num' }, String(p.quantity)), h('td', { class: 'num' }, String(p.openPrice)), h('td', { class: 'num' }, String(p.markPrice)),
       h('td', { class: 'num' }, String(p.leverage) + ':1'),
-      h('td', {}, closedAt.has(p.positionId) ? h('span', { class: 'badge STOP_OUT' }, 'closed, step ' + closedAt.get(p.positionId))
-        : h('span', { class: 'badge neutral' }, 'open'))))));
+      h('td', { class: 'outcome' }, positionOutcome(v, p.positionId))))));
 }
 
 /**
@@ -616,8 +659,11 @@ function differencesTable(differences, otherLabel) {
 function renderPolicy(view, params) {
   const activeCard = h('div', { class: 'card', id: 'active-policy' }, h('p', { class: 'loading' }, 'Loading…'));
   const historyCard = h('div', { class: 'card', id: 'policy-history' }, h('h2', {}, 'History'), h('p', { class: 'loading' }, 'Loading…'));
+  const eventsCard = h('div', { class: 'card', id: 'policy-events-card' }, h('h2', {}, 'Activations and rollbacks'),
+    h('p', { class: 'loading' }, 'Loading…'));
   const diffCard = h('div', { class: 'card', id: 'policy-diff' });
-  view.append(h('h1', {}, 'Policy'), activeCard, historyCard, diffCard);
+  view.append(h('h1', {}, 'Policy'), activeCard, historyCard, eventsCard, diffCard);
+  policyEvents(eventsCard);
 
   Api.get('/api/v1/policy/active').then(active => {
     clear(activeCard).append(h('h2', {}, `Active version v${active.version}`), h('dl', { class: 'kv' },
@@ -642,6 +688,24 @@ function renderPolicy(view, params) {
       : describe(e)));
     diffForm(diffCard, [], params);
   });
+}
+
+const POLICY_EVENT_TEXT = { CREATED: 'Created', REJECTED: 'Rejected', ACTIVATED: 'Activated', RETIRED: 'Retired',
+  ROLLED_BACK: 'Rolled back to' };
+
+/** Every change of the lifecycle, newest first: what happened to which version, when (UTC) and by whom. */
+function policyEvents(card) {
+  Api.get('/api/v1/policy/events?limit=100').then(events => {
+    clear(card).append(h('h2', {}, 'Activations and rollbacks'),
+      h('p', { class: 'muted' }, 'Newest first. Times are UTC; "by" is the signed-in user, or the service for a file change.'),
+      h('table', { id: 'policy-events' }, h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'What'),
+        h('th', {}, 'Version'), h('th', {}, 'By'), h('th', {}, 'Detail'))),
+      h('tbody', {}, events.map(e => h('tr', { 'data-action': e.action },
+        h('td', { class: 'num', style: 'text-align:left' }, utc(e.at)),
+        h('td', {}, h('span', { class: 'badge ' + (e.action === 'ACTIVATED' ? 'HEALTHY' : e.action === 'ROLLED_BACK'
+          ? 'MARGIN_CALL' : e.action === 'REJECTED' ? 'STOP_OUT' : 'neutral') }, POLICY_EVENT_TEXT[e.action] || e.action)),
+        h('td', {}, 'v' + e.version), h('td', {}, e.actor || ''), h('td', { class: 'muted' }, e.detail || ''))))));
+  }).catch(e => { clear(card).append(h('h2', {}, 'Activations and rollbacks'), h('p', { class: 'notice' }, describe(e))); });
 }
 
 function diffForm(card, versions, params) {
