@@ -39,7 +39,7 @@ public class AuditProofs {
     @Inject
     AuditLogKeys keys;
 
-    /** A signed checkpoint as the API shows it (api.md "Proofs of the audit log"). */
+    /** A signed checkpoint as the API shows it (docs/api.md, "Verdicts and the audit log"). */
     @JsonPropertyOrder({"treeSize", "rootHash", "body", "signature", "keyId", "keyName", "timestamp", "note"})
     public record CheckpointView(long treeSize, String rootHash, String body, String signature, String keyId,
                                  String keyName, String timestamp, String note) {

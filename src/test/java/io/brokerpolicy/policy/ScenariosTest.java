@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The risk teams' scenarios in policies/scenarios run with the suite, one test each, as ScenarioMain runs them. */
+/** The risk teams' scenarios in policies/scenarios run with the suite, one test each, as the command line's `test` runs them. */
 class ScenariosTest {
 
     static PolicyBundle bundle;
