@@ -38,6 +38,7 @@ class RoleAccessTest {
                 endpoint("GET", "/api/v1/policy/versions", RISK_EDITOR, COMPLIANCE),
                 endpoint("GET", "/api/v1/policy/versions/1/diff/2", RISK_EDITOR, COMPLIANCE),
                 endpoint("GET", "/api/v1/policy/status", RISK_EDITOR, COMPLIANCE),
+                endpoint("GET", "/api/v1/policy/events", RISK_EDITOR, COMPLIANCE),
                 endpoint("POST", "/api/v1/policy/validate", RISK_EDITOR),
                 endpoint("POST", "/api/v1/policy/drafts", RISK_EDITOR),
                 endpoint("POST", "/api/v1/policy/versions/1/simulate", RISK_EDITOR),
