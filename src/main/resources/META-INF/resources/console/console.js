@@ -500,7 +500,7 @@ function timeline(v, positions, currency, model) {
       h('div', { class: 'what' }, h('span', { class: 'step-no' }, 'Step ' + step.step),
         `${isReduction(step) ? 'Reduced' : 'Closed'} ${step.positionId}`, what ? ` · ${what}` : ''),
       h('div', { class: 'detail' }, `Realized ${money(step.realizedPnl, currency)}`
-        + (step.quantityClosed != null ? `; closed ${step.quantityClosed}, ${step.quantityRemaining} remaining` : '')
+        + (step.quantityClosed != null ? `; ${isReduction(step) ? 'reduced by' : 'closed'} ${step.quantityClosed}, ${step.quantityRemaining} remaining` : '')
         + `; ${model.metric.toLowerCase()} ${level(model.before(step))} → ${level(model.after(step))}`
         + (step.maintenance && step.maintenance.bracketBefore != null ? `; bracket ${step.maintenance.bracketBefore} → ${step.maintenance.bracketAfter}` : '')),
       h('div', { class: 'when' }, `rule ${step.rule}`)));
@@ -676,10 +676,11 @@ function renderPolicy(view, params) {
     const body = clear(historyCard);
     body.appendChild(h('h2', {}, 'History'));
     body.appendChild(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'State'), h('th', {}, 'Created'),
-        h('th', {}, 'By'), h('th', {}, 'Source'), h('th', {}, 'Hash'))),
+        h('th', {}, 'By'), h('th', {}, 'Source'), h('th', {}, 'Last activated'), h('th', {}, 'Hash'))),
       h('tbody', {}, versions.map(ver => h('tr', {}, h('td', {}, 'v' + ver.version),
         h('td', {}, h('span', { class: 'badge ' + (ver.state === 'ACTIVE' ? 'HEALTHY' : ver.state === 'REJECTED' ? 'STOP_OUT' : 'neutral') }, ver.state)),
         h('td', { class: 'num', style: 'text-align:left' }, utc(ver.createdAt)), h('td', {}, ver.createdBy || ''), h('td', {}, ver.source || ''),
+        h('td', { class: 'num', style: 'text-align:left' }, ver.activatedAt ? utc(ver.activatedAt) : 'never'),
         h('td', { class: 'mono' }, (ver.hash || '').slice(0, 23) + '…'))))));
     diffForm(diffCard, versions, params);
   }).catch(e => {

@@ -124,7 +124,8 @@ class ConsoleFixesBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
         List<WebElement> steps = browser.findElements(By.cssSelector("#timeline .timeline-item.close-out"));
         assertThat(steps).extracting(WebElement::getText).satisfiesExactly(
-                first -> assertThat(first).contains("Reduced p1").doesNotContain("Closed"),
+                first -> assertThat(first).contains("Reduced p1").contains("reduced by 0.834, 4.166 remaining")
+                        .doesNotContain("Closed"),
                 second -> assertThat(second).contains("Reduced p1").doesNotContain("Closed"));
         WebElement outcome = browser.findElement(By.cssSelector("#positions tr[data-position-id='p1'] td.outcome"));
         assertThat(outcome.getText()).contains("reduced, step 1/2").contains("reduced, step 2/2")
@@ -221,6 +222,9 @@ class ConsoleFixesBrowserTest {
         assertThat(texts.get(2)).contains("Activated").contains("v" + draft).contains(Api.RISK_EDITOR);
         assertThat(texts.get(3)).contains("Retired").contains("v" + before);
         assertThat(texts.get(4)).contains("Created").contains("v" + draft).contains(Api.RISK_EDITOR);
+        WebElement draftVersion = browser.findElement(By.xpath("//div[@id='policy-history']//tr[td[1]='v" + draft + "']"));
+        assertThat(draftVersion.getText()).contains("RETIRED").as("created and last activated, in UTC")
+                .containsPattern("UTC.* UTC");
         screenshot("console-fix-policy-events.png");
     }
 
