@@ -28,7 +28,9 @@ public final class BrokerPolicyMain {
 
     public static void main(String... args) {
         if (args.length > 0) {
-            // A command (test, eval, verify-proof, help): run and exit, no database, no server.
+            // A command (test, eval, verify-proof, help): run and exit, no database, no server. The rule compiler
+            // logs at INFO, and a command's output must be its report alone (JSON, XML).
+            java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
             int exitCode = Commands.run(List.of(args), System.in, System.out, System.err, Clock.systemUTC());
             System.out.flush();
             System.exit(exitCode);

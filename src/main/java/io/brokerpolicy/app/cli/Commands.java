@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The service's jar as a command line: {@code java -jar quarkus-run.jar COMMAND ...} runs one command and
@@ -32,8 +30,6 @@ public final class Commands {
 
     /** Runs the command the arguments name; answers the exit code. */
     public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Clock clock) {
-        // The rule compiler logs at INFO; a command's output must be only its report (JSON, XML).
-        Logger.getLogger("").setLevel(Level.WARNING);
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
         if (asksForHelp(rest) && !command.equals("help")) {

@@ -97,7 +97,7 @@ class CommandLineIT {
 
     @Test
     void badUsageExitsWithTwoAndAUsageLine(@TempDir Path scratch) throws Exception {
-        for (String[] args : new String[][] {{"test", "--format", "xml"}, {"no-such-command"}, {"eval"}}) {
+        for (String[] args : new String[][] {{"test", "--format", "xml"}, {"no-such-command"}, {"eval"}, {"verify-proof", "proof.json"}}) {
             Ran ran = jar(scratch, args);
             assertThat(ran.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(ran.err()).as(String.join(" ", args)).contains("usage:");
