@@ -109,7 +109,17 @@ class ConsoleFixesBrowserTest {
         assertThat(fromCurl.header("WWW-Authenticate")).startsWithIgnoringCase("Basic");
         Response anonymous = given().get("/api/v1/policy/active");
         assertThat(anonymous.header("WWW-Authenticate")).startsWithIgnoringCase("Basic");
-        // a right password clears the failures, so other tests signing in as this user are not held back
+        // the sign-in backoff still holds the console's requests back: 429 with Retry-After after five failures
+        String guessed = "no-such-user-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            given().auth().preemptive().basic(guessed, "guess-" + i).header("X-Requested-With", "XMLHttpRequest")
+                    .get("/api/v1/policy/active").then().statusCode(401);
+        }
+        Response held = given().auth().preemptive().basic(guessed, "guess-6").header("X-Requested-With", "XMLHttpRequest")
+                .get("/api/v1/policy/active");
+        assertThat(held.statusCode()).isEqualTo(429);
+        assertThat(held.header("Retry-After")).isNotNull();
+        // a right password clears the failures, so other tests signing in from here are not held back
         Api.asCompliance().get("/api/v1/policy/active").then().statusCode(200);
     }
 
