@@ -12,6 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The policy history as events: when each version was created, rejected, activated, retired or rolled back
@@ -19,6 +26,12 @@ import java.util.List;
  */
 @Path("/api/v1/policy/events")
 @Produces(MediaType.APPLICATION_JSON)
+// The tag and the shared answers (components/responses) are those of the typed contract's ApiDocument.
+@Tag(name = "Policy")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class PolicyEventResource {
 
     static final int DEFAULT_LIMIT = 200;
@@ -28,14 +41,27 @@ public class PolicyEventResource {
     PolicyVersionStore store;
 
     /** One event: {@code action} is CREATED, REJECTED, ACTIVATED, RETIRED or ROLLED_BACK. */
-    public record EventView(long version, String action, String actor, Instant at, String detail) {
+    public record EventView(@Schema(required = true) long version,
+                            @Schema(required = true, enumeration = {"CREATED", "REJECTED", "ACTIVATED", "RETIRED",
+                                "ROLLED_BACK"}) String action,
+                            @Schema(required = true) String actor, @Schema(required = true) Instant at, String detail) {
         static EventView of(PolicyEventRecord e) {
             return new EventView(e.version(), e.action(), e.actor(), e.at(), e.detail());
         }
     }
 
     @GET
-    public List<EventView> events(@QueryParam("version") String version, @QueryParam("limit") String limit) {
+    @Operation(operationId = "listPolicyEvents",
+            summary = "The policy lifecycle, newest first: created, rejected, activated, retired, rolled back; who and when")
+    @APIResponse(responseCode = "200", description = "The events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EventView.class)))
+    public List<EventView> events(
+            @Parameter(description = "only this version's events", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @QueryParam("version") String version,
+            @Parameter(description = "at most this many (default 200)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+            @QueryParam("limit") String limit) {
         Long onlyVersion = version == null || version.isBlank() ? null : number("version", version, 1, Long.MAX_VALUE);
         int max = limit == null || limit.isBlank() ? DEFAULT_LIMIT : (int) number("limit", limit, 1, MAX_LIMIT);
         return store.eventsNewestFirst(onlyVersion, max).stream().map(EventView::of).toList();
