@@ -1,10 +1,12 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.brokerpolicy.api.dto.PolicyFiles;
+import io.brokerpolicy.api.dto.PolicyViews;
+import io.brokerpolicy.api.dto.SimulationResult;
 import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.brokerpolicy.bundle.BundleDiff;
 import io.brokerpolicy.bundle.PolicyBundle;
-import io.brokerpolicy.domain.policy.BundleError;
 import io.brokerpolicy.engine.CompiledPolicy;
 import io.brokerpolicy.intake.FieldError;
 import io.brokerpolicy.intake.InvalidRequestException;
@@ -31,14 +33,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The policy versions: which one serves, and (for risk teams) their history and lifecycle. */
 @Path("/api/v1/policy")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.POLICY)
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 public class PolicyResource {
 
     static final int DEFAULT_SIMULATION_SIZE = 1_000;
@@ -55,74 +67,65 @@ public class PolicyResource {
     @Inject
     Clock clock;
 
-    public record ActiveView(long version, String hash, Instant activatedAt, List<String> files) {
-    }
-
-    public record RejectionView(Instant at, String source, String hash, List<BundleError> errors) {
-    }
-
-    public record StatusView(ActiveView active, RejectionView lastRejected) {
-    }
-
-    public record VersionView(long version, String hash, String state, Instant createdAt, String createdBy,
-                              String source, Instant activatedAt) {
-        static VersionView of(PolicyVersionRecord v) {
-            return new VersionView(v.version(), v.hash(), v.state(), v.createdAt(), v.createdBy(), v.source(), v.activatedAt());
-        }
-    }
-
-    public record VersionDetail(long version, String hash, String state, Instant createdAt, String createdBy,
-                                String source, Instant activatedAt, Map<String, String> files, List<String> errors) {
-    }
-
-    public record ValidationView(boolean valid, String hash, int scenariosRun, List<BundleError> errors) {
-    }
-
-    public record DraftView(long version, String hash, String state, boolean created, int scenariosRun) {
-    }
-
-    public record DiffView(long from, long to, String diff) {
-    }
-
     @GET
     @Path("/active")
-    public ActiveView active() {
+    @Operation(operationId = "getActivePolicy", summary = "The policy version that decides evaluations now")
+    @APIResponse(responseCode = "200", description = "The active version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Active.class)))
+    public PolicyViews.Active active() {
         return view(active.get());
     }
 
     @GET
     @Path("/status")
-    public StatusView status() {
-        RejectionView rejected = lifecycle.lastRejected()
-                .map(r -> new RejectionView(r.at(), r.source(), r.hash(), r.errors())).orElse(null);
-        return new StatusView(view(active.get()), rejected);
+    @Operation(operationId = "getPolicyStatus", summary = "The active version and the last refused change")
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Status.class)))
+    public PolicyViews.Status status() {
+        PolicyViews.Rejection rejected = lifecycle.lastRejected()
+                .map(r -> new PolicyViews.Rejection(r.at(), r.source(), r.hash(), r.errors())).orElse(null);
+        return new PolicyViews.Status(view(active.get()), rejected);
     }
 
     @GET
     @Path("/versions")
-    public List<VersionView> versions() {
-        return store.newestFirst().stream().map(VersionView::of).toList();
+    @Operation(operationId = "listPolicyVersions", summary = "Every policy version, newest first")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyViews.Version.class)))
+    public List<PolicyViews.Version> versions() {
+        return store.newestFirst().stream().map(PolicyViews.Version::of).toList();
     }
 
     @GET
     @Path("/versions/{n}")
-    public VersionDetail version(@PathParam("n") long n) {
+    @Operation(operationId = "getPolicyVersion", summary = "One policy version with its files")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.VersionDetail.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public PolicyViews.VersionDetail version(@PathParam("n") long n) {
         PolicyVersionRecord v = stored(n);
         List<String> errors = v.errors() == null ? List.of() : Arrays.asList(v.errors().split("\n"));
-        return new VersionDetail(v.version(), v.hash(), v.state(), v.createdAt(), v.createdBy(), v.source(), v.activatedAt(),
+        return new PolicyViews.VersionDetail(v.version(), v.hash(), v.state(), v.createdAt(), v.createdBy(), v.source(), v.activatedAt(),
                 store.bundleOf(n).files(), errors);
     }
 
     @GET
     @Path("/versions/{n}/diff/{m}")
-    public DiffView diff(@PathParam("n") long n, @PathParam("m") long m) {
-        return new DiffView(n, m, unifiedDiff(n, m));
+    @Operation(operationId = "diffPolicyVersions", summary = "Unified diff between two policy versions")
+    @APIResponse(responseCode = "200", description = "The diff; as plain text with Accept: text/plain",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Diff.class)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public PolicyViews.Diff diff(@Parameter(description = "The version diffed from") @PathParam("n") long n,
+                                 @Parameter(description = "The version diffed to") @PathParam("m") long m) {
+        return new PolicyViews.Diff(n, m, unifiedDiff(n, m));
     }
 
     /** The same diff as plain text, for {@code patch} or a terminal: ask with {@code Accept: text/plain}. */
     @GET
     @Path("/versions/{n}/diff/{m}")
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true) // documented with diffPolicyVersions, as its text/plain answer
     public String diffText(@PathParam("n") long n, @PathParam("m") long m) {
         return unifiedDiff(n, m);
     }
@@ -130,30 +133,55 @@ public class PolicyResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ValidationView validate(String body) throws JsonProcessingException {
+    @Operation(operationId = "validatePolicy", summary = "Compile and check a bundle with the scenarios; nothing is stored")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyFiles.class)))
+    @APIResponse(responseCode = "200", description = "Whether the bundle is valid, with every error by file and line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Validation.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    public PolicyViews.Validation validate(String body) throws JsonProcessingException {
         PolicyBundle bundle = DraftFiles.read(body, lifecycle.activeBundle());
         BundleValidator.Validation validation = lifecycle.validate(bundle);
-        return new ValidationView(validation.valid(), bundle.hash(), validation.scenariosRun(), validation.errors());
+        return new PolicyViews.Validation(validation.valid(), bundle.hash(), validation.scenariosRun(), validation.errors());
     }
 
     @POST
     @Path("/drafts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createPolicyDraft", summary = "Store a draft version",
+            description = "Stored when the bundle compiles, passes the rule-language check and its scenarios.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyFiles.class)))
+    @APIResponse(responseCode = "201", description = "The draft, new",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Draft.class)))
+    @APIResponse(responseCode = "200", description = "The same bundle was already a version: that version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Draft.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = "The bundle is not valid: every error by file and line; nothing stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Validation.class)))
     public Response draft(String body, @Context SecurityContext security) throws JsonProcessingException {
         PolicyBundle bundle = DraftFiles.read(body, lifecycle.activeBundle());
         PolicyLifecycle.DraftOutcome outcome = lifecycle.createDraft(bundle, actor(security));
         if (!outcome.valid()) {
             return Response.status(422).type(MediaType.APPLICATION_JSON)
-                    .entity(new ValidationView(false, bundle.hash(), outcome.scenariosRun(), outcome.errors())).build();
+                    .entity(new PolicyViews.Validation(false, bundle.hash(), outcome.scenariosRun(), outcome.errors())).build();
         }
         PolicyVersionRecord v = outcome.version();
         return Response.status(outcome.created() ? 201 : 200)
-                .entity(new DraftView(v.version(), v.hash(), v.state(), outcome.created(), outcome.scenariosRun())).build();
+                .entity(new PolicyViews.Draft(v.version(), v.hash(), v.state(), outcome.created(), outcome.scenariosRun())).build();
     }
 
     @POST
     @Path("/versions/{n}/activate")
-    public ActiveView activate(@PathParam("n") long n, @Context SecurityContext security) {
+    @Operation(operationId = "activatePolicyVersion", summary = "Make a version the active one")
+    @APIResponse(responseCode = "200", description = "The active version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Active.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The version was rejected, or the active version changed meanwhile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public PolicyViews.Active activate(@PathParam("n") long n, @Context SecurityContext security) {
         PolicyVersionRecord v = stored(n);
         if (PolicyVersionStore.State.REJECTED.name().equals(v.state())) {
             throw new ClientErrorException("policy version " + n + " was rejected and cannot be activated", 409);
@@ -168,7 +196,12 @@ public class PolicyResource {
 
     @POST
     @Path("/rollback")
-    public ActiveView rollback(@Context SecurityContext security) {
+    @Operation(operationId = "rollbackPolicy", summary = "Make the previously active version active again")
+    @APIResponse(responseCode = "200", description = "The active version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Active.class)))
+    @APIResponse(responseCode = "409", description = "There is no previous version, or the active version changed meanwhile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public PolicyViews.Active rollback(@Context SecurityContext security) {
         try {
             lifecycle.rollback(actor(security));
         } catch (IllegalStateException | ActiveVersionChangedException e) {
@@ -179,7 +212,18 @@ public class PolicyResource {
 
     @POST
     @Path("/versions/{n}/simulate")
+    @Operation(operationId = "simulatePolicyVersion", summary = "Which decisions a version would change on the last stored snapshots")
+    @APIResponse(responseCode = "200", description = "The simulation; nothing is stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SimulationResult.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The version was rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Simulation.Report simulate(@PathParam("n") long n,
+                                      @Parameter(description = "How many of the newest stored snapshots",
+                                              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                                                      maximum = "" + MAX_SIMULATION_SIZE,
+                                                      defaultValue = "" + DEFAULT_SIMULATION_SIZE))
                                       @QueryParam("last") @DefaultValue("" + DEFAULT_SIMULATION_SIZE) int last) {
         if (last < 1 || last > MAX_SIMULATION_SIZE) {
             throw new InvalidRequestException("last must be from 1 to " + MAX_SIMULATION_SIZE,
@@ -204,9 +248,9 @@ public class PolicyResource {
         return store.find(n).orElseThrow(() -> new NotFoundException("policy version " + n + " does not exist"));
     }
 
-    private static ActiveView view(ActivePolicy.Active current) {
+    private static PolicyViews.Active view(ActivePolicy.Active current) {
         CompiledPolicy policy = current.policy();
-        return new ActiveView(policy.version(), policy.hash(), current.activatedAt(), policy.bundle().paths());
+        return new PolicyViews.Active(policy.version(), policy.hash(), current.activatedAt(), policy.bundle().paths());
     }
 
     private static String actor(SecurityContext security) {

@@ -18,6 +18,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.brokerpolicy.api.dto.StressResult;
+import io.brokerpolicy.api.dto.StressShocks;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The stress test (risk-editor): percent moves of mark prices, by symbol or instrument class, applied to the latest
@@ -25,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/v1/policy/versions/{n}/stress")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.POLICY)
 public class StressResource {
 
     @Inject
@@ -36,6 +46,24 @@ public class StressResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "stressPolicyVersion", summary = "Shock mark prices and evaluate every account's latest snapshot",
+            description = "Under version n, active or draft; nothing is stored.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StressShocks.class),
+            examples = @ExampleObject(name = "crypto-crash", summary = "BTCUSDT down 20%, major FX pairs up 3%",
+                    value = ApiExamples.SHOCKS)))
+    @APIResponse(responseCode = "200", description = "The stress test",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StressResult.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The version was rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @APIResponse(responseCode = "429", description = "A stress test is already running; retry when it is done",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     public StressTest.Report stress(@PathParam("n") long n, String body) throws JsonProcessingException {
         PriceShocks shocks = ShocksParser.parse(RequestBodies.readJson(body));
         PolicyVersionRecord v = store.find(n).orElseThrow(() -> new NotFoundException("policy version " + n + " does not exist"));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.brokerpolicy.api.dto.ReplayResult;
+import io.brokerpolicy.api.dto.StoredVerdict;
+import io.brokerpolicy.api.dto.VerdictPage;
 import io.brokerpolicy.app.VerdictReplay;
 import io.brokerpolicy.audit.AccountIdMasker;
 import io.brokerpolicy.audit.AuditProofs;
@@ -41,6 +44,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Compliance reads stored verdicts here: search, the whole record of one verdict (verdict, input
@@ -49,7 +59,13 @@ import java.util.UUID;
  */
 @Path("/api/v1/verdicts")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.VERDICTS)
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 public class VerdictResource {
+
+    private static final String TIME = "An ISO-8601 instant (2026-11-21T14:03:11Z) or a date (2026-11-21, midnight UTC)";
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 500;
@@ -71,11 +87,23 @@ public class VerdictResource {
 
     /** Newest first: {"items": [verdict, …], "page", "size", "total"}; from/to bound evaluatedAt. */
     @GET
-    public ObjectNode search(@QueryParam("accountId") String accountId, @QueryParam("brokerId") String brokerId,
-                             @QueryParam("status") String status, @QueryParam("from") String from,
-                             @QueryParam("to") String to, @QueryParam("policyVersion") String policyVersion,
-                             @QueryParam("page") String page, @QueryParam("size") String size,
-                             @Context SecurityContext caller) {
+    @Operation(operationId = "searchVerdicts", summary = "Search stored verdicts, newest first")
+    @APIResponse(responseCode = "200", description = "One page of verdicts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerdictPage.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    public ObjectNode search(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_TEXT_LENGTH)) @QueryParam("accountId") String accountId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_TEXT_LENGTH)) @QueryParam("brokerId") String brokerId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"HEALTHY", "MARGIN_CALL", "STOP_OUT"})) @QueryParam("status") String status,
+            @Parameter(description = "Evaluated at or after (inclusive). " + TIME) @QueryParam("from") String from,
+            @Parameter(description = "Evaluated before (exclusive). " + TIME) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            @QueryParam("policyVersion") String policyVersion,
+            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                    maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + MAX_PAGE_SIZE, defaultValue = "" + DEFAULT_PAGE_SIZE)) @QueryParam("size") String size,
+            @Context SecurityContext caller) {
         QueryParameters p = new QueryParameters();
         Instant fromInstant = p.instant("from", from);
         Instant toInstant = p.instant("to", to);
@@ -104,7 +132,11 @@ public class VerdictResource {
     @GET
     @Path("/{verdictId}")
     @Transactional
-    public ObjectNode get(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
+    @Operation(operationId = "getVerdict", summary = "Read the whole stored record of one verdict")
+    @APIResponse(responseCode = "200", description = "The verdict, its input snapshot and its place in the audit log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredVerdict.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public ObjectNode get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
         VerdictRecord row = stored(verdictId);
         readLog.record(actor(caller), AuditReadLog.Action.READ, verdictId, null);
@@ -118,7 +150,16 @@ public class VerdictResource {
      */
     @GET
     @Path("/{verdictId}/proof")
-    public Response proof(@PathParam("verdictId") String verdictId, @Context SecurityContext caller) {
+    @Operation(operationId = "getVerdictProof", summary = "Prove that a verdict is in the audit log",
+            description = "An RFC 9162 inclusion proof against a signed checkpoint, checkable with the public key alone.")
+    @APIResponse(responseCode = "200", description = "The inclusion proof",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditProofs.InclusionProof.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The verdict is not yet under a signed checkpoint, and none can be"
+            + " signed now; retry", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorBody.class)))
+    public Response proof(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("verdictId") String verdictId, @Context SecurityContext caller) {
         // outside any transaction: the log writer and the proof reader run their own
         VerdictRecord row = QuarkusTransaction.requiringNew().call(() -> stored(verdictId));
         Optional<AuditProofs.InclusionProof> proof = proofs.inclusion(LoggedKind.VERDICT, row.chainSeq());
@@ -145,7 +186,13 @@ public class VerdictResource {
     @POST
     @Path("/{verdictId}/replay")
     @Transactional
-    public String replay(@PathParam("verdictId") String verdictId, @Context SecurityContext caller)
+    @Operation(operationId = "replayVerdict", summary = "Evaluate a stored verdict's snapshot again",
+            description = "Under the stored policy version (identical when the decision is the same) and under the active"
+                    + " one; stores no verdict.")
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayResult.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public String replay(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("verdictId") String verdictId, @Context SecurityContext caller)
             throws JsonProcessingException {
         VerdictRecord row = stored(verdictId);
         VerdictReplay.Report report = replay.replay(row);
@@ -164,9 +211,19 @@ public class VerdictResource {
     @GET
     @Path("/export")
     @Produces({"text/csv", EvaluationResource.NDJSON, MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("format") String format, @QueryParam("proofs") String proofs,
-                           @Context SecurityContext caller) {
+    @Operation(operationId = "exportVerdicts", summary = "Export the verdicts of a time range, oldest first")
+    @APIResponse(responseCode = "200", description = "CSV, or NDJSON of stored verdicts (with their inclusion proofs when"
+            + " proofs=true)", content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = EvaluationResource.NDJSON, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    public Response export(
+            @Parameter(required = true, description = "Start, inclusive. " + TIME) @QueryParam("from") String from,
+            @Parameter(required = true, description = "End, exclusive. " + TIME) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}, defaultValue = "csv")) @QueryParam("format") String format,
+            @Parameter(description = "NDJSON only: each line with its inclusion proof",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("proofs") String proofs,
+            @Context SecurityContext caller) {
         QueryParameters p = new QueryParameters();
         Instant fromInstant = p.instant("from", from);
         Instant toInstant = p.instant("to", to);
