@@ -2,6 +2,8 @@ package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.brokerpolicy.audit.SnapshotConflictException;
 import io.brokerpolicy.domain.policy.PolicyNotFoundException;
 import io.brokerpolicy.engine.EvaluationException;
@@ -9,11 +11,14 @@ import io.brokerpolicy.intake.FieldError;
 import io.brokerpolicy.intake.InvalidRequestException;
 import io.brokerpolicy.policy.ActivePolicy;
 import io.brokerpolicy.policy.VersionNotCompilableException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,6 +33,30 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
         return answer(Response.Status.BAD_REQUEST, new ErrorBody(e.getMessage(), e.details()));
+    }
+
+    /** A request DTO or parameter that breaks its Bean Validation constraints: each violation as a field error. */
+    @ServerExceptionMapper
+    public Response constraintViolated(ConstraintViolationException e) {
+        List<FieldError> details = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(ViolationFields.of(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return answer(Response.Status.BAD_REQUEST, new ErrorBody("the request is not valid: " + details.stream()
+                .map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; ")), details));
+    }
+
+    /** JSON that is well formed but does not fit a request DTO: an unknown member, or a value of the wrong type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        String field = ViolationFields.of(e.getPath());
+        String why = e instanceof UnrecognizedPropertyException unknown
+                ? "unknown field (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                        .collect(Collectors.joining(", ")) + ")"
+                : "has the wrong type: expected " + (e.getTargetType() == null ? "another type"
+                        : e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        return answer(Response.Status.BAD_REQUEST, new ErrorBody("the request is not valid: " + field + " " + why,
+                List.of(new FieldError(field, why))));
     }
 
     @ServerExceptionMapper

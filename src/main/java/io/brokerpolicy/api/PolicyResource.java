@@ -1,6 +1,5 @@
 package io.brokerpolicy.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brokerpolicy.api.dto.PolicyFiles;
 import io.brokerpolicy.api.dto.PolicyViews;
 import io.brokerpolicy.api.dto.SimulationResult;
@@ -8,8 +7,6 @@ import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.brokerpolicy.bundle.BundleDiff;
 import io.brokerpolicy.bundle.PolicyBundle;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.intake.FieldError;
-import io.brokerpolicy.intake.InvalidRequestException;
 import io.brokerpolicy.persistence.ActiveVersionChangedException;
 import io.brokerpolicy.persistence.PolicyVersionStore;
 import io.brokerpolicy.persistence.SnapshotHistory;
@@ -18,6 +15,10 @@ import io.brokerpolicy.policy.BundleValidator;
 import io.brokerpolicy.policy.PolicyLifecycle;
 import io.brokerpolicy.policy.Simulation;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -55,6 +56,8 @@ public class PolicyResource {
 
     static final int DEFAULT_SIMULATION_SIZE = 1_000;
     static final int MAX_SIMULATION_SIZE = 100_000;
+    static final String LAST_RANGE = "must be from 1 to " + MAX_SIMULATION_SIZE;
+    static final String BODY_REQUIRED = "send a JSON object: {\"files\": {\"rules/margin.drl\": \"...\"}}";
 
     @Inject
     ActivePolicy active;
@@ -140,8 +143,8 @@ public class PolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Validation.class)))
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
-    public PolicyViews.Validation validate(String body) throws JsonProcessingException {
-        PolicyBundle bundle = DraftFiles.read(body, lifecycle.activeBundle());
+    public PolicyViews.Validation validate(@NotNull(message = BODY_REQUIRED) @Valid PolicyFiles body) {
+        PolicyBundle bundle = DraftFiles.over(body, lifecycle.activeBundle());
         BundleValidator.Validation validation = lifecycle.validate(bundle);
         return new PolicyViews.Validation(validation.valid(), bundle.hash(), validation.scenariosRun(), validation.errors());
     }
@@ -161,8 +164,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     @APIResponse(responseCode = "422", description = "The bundle is not valid: every error by file and line; nothing stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyViews.Validation.class)))
-    public Response draft(String body, @Context SecurityContext security) throws JsonProcessingException {
-        PolicyBundle bundle = DraftFiles.read(body, lifecycle.activeBundle());
+    public Response draft(@NotNull(message = BODY_REQUIRED) @Valid PolicyFiles body, @Context SecurityContext security) {
+        PolicyBundle bundle = DraftFiles.over(body, lifecycle.activeBundle());
         PolicyLifecycle.DraftOutcome outcome = lifecycle.createDraft(bundle, actor(security));
         if (!outcome.valid()) {
             return Response.status(422).type(MediaType.APPLICATION_JSON)
@@ -224,11 +227,9 @@ public class PolicyResource {
                                               schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                                                       maximum = "" + MAX_SIMULATION_SIZE,
                                                       defaultValue = "" + DEFAULT_SIMULATION_SIZE))
-                                      @QueryParam("last") @DefaultValue("" + DEFAULT_SIMULATION_SIZE) int last) {
-        if (last < 1 || last > MAX_SIMULATION_SIZE) {
-            throw new InvalidRequestException("last must be from 1 to " + MAX_SIMULATION_SIZE,
-                    List.of(new FieldError("last", "must be from 1 to " + MAX_SIMULATION_SIZE + ", not " + last)));
-        }
+                                      @QueryParam("last") @DefaultValue("" + DEFAULT_SIMULATION_SIZE)
+                                      @Min(value = 1, message = LAST_RANGE) @Max(value = MAX_SIMULATION_SIZE, message = LAST_RANGE)
+                                      int last) {
         PolicyVersionRecord v = stored(n);
         if (PolicyVersionStore.State.REJECTED.name().equals(v.state())) {
             throw new ClientErrorException("policy version " + n + " was rejected; there is nothing to simulate", 409);
