@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,8 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "brokerpolicy", version = "1",
                 description = "Broker risk-policy service: evaluates account snapshots against editable margin-call,"
                         + " stop-out, close-out and leverage rules, and keeps every verdict and policy version in an"
-                        + " audit log with signed checkpoints.",
-                license = @License(name = "Proprietary", identifier = "LicenseRef-Proprietary")),
+                        + " audit log with signed checkpoints."),
         servers = @Server(url = "{scheme}://{host}:{port}", description = "The service; run as the README shows, it is"
                 + " http://localhost:8080",
                 variables = {
