@@ -3,6 +3,7 @@ package io.brokerpolicy.api;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             description = "No credentials, or wrong ones (after repeated failures a user name or"
                                     + " address waits: 429 with Retry-After)",
                             headers = @Header(name = "WWW-Authenticate", description = "Basic realm=\"Quarkus\"",
-                                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))),
+                                    schema = @Schema(type = SchemaType.STRING))),
                     @APIResponse(name = ApiDocument.FORBIDDEN, responseCode = "403",
                             description = "Signed in without the role this operation needs"),
                     @APIResponse(name = ApiDocument.NOT_FOUND, responseCode = "404", description = "No such resource",
@@ -66,7 +67,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     @APIResponse(name = ApiDocument.UNAVAILABLE, responseCode = "503",
                             description = "No active policy yet, or the database is unavailable; nothing was stored",
                             headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+                                    schema = @Schema(type = SchemaType.INTEGER)),
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
                 }))
 @SecurityScheme(securitySchemeName = ApiDocument.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",

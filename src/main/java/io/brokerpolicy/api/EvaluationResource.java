@@ -1,6 +1,8 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.brokerpolicy.api.dto.Snapshot;
+import io.brokerpolicy.api.dto.Verdict;
 import io.brokerpolicy.app.EvaluationService;
 import io.brokerpolicy.audit.StoredVerdict;
 import jakarta.inject.Inject;
@@ -12,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.brokerpolicy.api.dto.Snapshot;
-import io.brokerpolicy.api.dto.Verdict;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

@@ -1,6 +1,8 @@
 package io.brokerpolicy.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.brokerpolicy.api.dto.StressResult;
+import io.brokerpolicy.api.dto.StressShocks;
 import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.brokerpolicy.domain.PriceShocks;
 import io.brokerpolicy.engine.CompiledPolicy;
@@ -18,8 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.brokerpolicy.api.dto.StressResult;
-import io.brokerpolicy.api.dto.StressShocks;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
