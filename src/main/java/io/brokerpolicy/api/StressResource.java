@@ -1,17 +1,19 @@
 package io.brokerpolicy.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brokerpolicy.api.dto.StressResult;
 import io.brokerpolicy.api.dto.StressShocks;
 import io.brokerpolicy.audit.PolicyVersionRecord;
 import io.brokerpolicy.domain.PriceShocks;
 import io.brokerpolicy.engine.CompiledPolicy;
+import io.brokerpolicy.intake.Json;
 import io.brokerpolicy.intake.ShocksParser;
 import io.brokerpolicy.persistence.PolicyVersionStore;
 import io.brokerpolicy.policy.PolicyLifecycle;
 import io.brokerpolicy.policy.StressTest;
 import io.brokerpolicy.policy.StressTesting;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -64,8 +66,10 @@ public class StressResource {
     @APIResponse(responseCode = "429", description = "A stress test is already running; retry when it is done",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
-    public StressTest.Report stress(@PathParam("n") long n, String body) throws JsonProcessingException {
-        PriceShocks shocks = ShocksParser.parse(RequestBodies.readJson(body));
+    public StressTest.Report stress(@PathParam("n") long n,
+                                    @NotNull(message = "send a JSON object: {\"shocks\": {\"BTCUSDT\": -20}}") @Valid
+                                    StressShocks body) {
+        PriceShocks shocks = ShocksParser.parse(Json.MAPPER.valueToTree(body));
         PolicyVersionRecord v = store.find(n).orElseThrow(() -> new NotFoundException("policy version " + n + " does not exist"));
         if (PolicyVersionStore.State.REJECTED.name().equals(v.state())) {
             throw new ClientErrorException("policy version " + n + " was rejected; there is nothing to stress", 409);

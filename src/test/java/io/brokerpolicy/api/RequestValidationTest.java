@@ -50,6 +50,22 @@ class RequestValidationTest {
                 .body("details[0].message", containsString("send a JSON object"));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{} | shocks | is required",
+        "{\"shocks\": {}} | shocks | give from 1 to 500 percent moves",
+        "{\"shock\": {\"BTCUSDT\": -5}} | shock | unknown field (known: shocks)",
+        "{\"shocks\": [1]} | shocks | has the wrong type",
+        "{\"shocks\": {\"BTCUSDT\": \"lots\"}} | shocks.BTCUSDT | must be a number",
+        "{\"shocks\": {\"BTCUSDT\": 0.1234567}} | shocks.BTCUSDT | more than 6 decimals"})
+    void aBadStressBody_is400NamingTheField(String body, String field, String message) {
+        asRiskEditor().contentType(ContentType.JSON).body(body).post("/api/v1/policy/versions/1/stress").then()
+                .statusCode(400)
+                .body("details", hasSize(1))
+                .body("details[0].field", equalTo(field))
+                .body("details[0].message", containsString(message));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "100001"})
     void aSimulationSizeOutOfRange_is400NamingLast(String last) {

@@ -28,12 +28,15 @@ import io.brokerpolicy.client.model.Position;
 import io.brokerpolicy.client.model.PublicKeyView;
 import io.brokerpolicy.client.model.ReplayResult;
 import io.brokerpolicy.client.model.Snapshot;
+import io.brokerpolicy.client.model.StressResult;
+import io.brokerpolicy.client.model.StressShocks;
 import io.brokerpolicy.client.model.Verdict;
 import io.brokerpolicy.client.model.VerdictPage;
 import io.brokerpolicy.client.model.VerdictRecord;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,7 +160,7 @@ class ContractClientTest {
     }
 
     @Test
-    void riskEditor_validatesAndDraftsAPolicyChange() throws Exception {
+    void riskEditor_validatesDraftsAndStressesAPolicyChange() throws Exception {
         PolicyApi policy = new PolicyApi(client(RISK_EDITOR));
         ActivePolicy active = policy.getActivePolicy();
         String acme = Files.readString(Path.of("policies/acme-fx.yaml"));
@@ -183,6 +186,13 @@ class ContractClientTest {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> policy.createPolicyDraft(belowTheFloor));
         assertThat(refused.getCode()).isEqualTo(422);
         assertThat(policy.getActivePolicy().getVersion()).isEqualTo(active.getVersion());
+
+        StressResult stress = policy.stressPolicyVersion(draft.getVersion(),
+                new StressShocks().putShocksItem("US500", new BigDecimal("-10")));
+        assertThat(stress.getVersion()).isEqualTo(draft.getVersion());
+        assertThat(stress.getShocks()).containsOnlyKeys("US500");
+        assertThat(stress.getShocks().get("US500")).isEqualByComparingTo("-10");
+        assertThat(stress.getFailureCount()).isZero();
     }
 
     /** A generated client signed in as one of the test users, against the service under test. */
