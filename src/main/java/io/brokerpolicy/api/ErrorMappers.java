@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -54,7 +55,7 @@ public class ErrorMappers {
                 ? "unknown field (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                         .collect(Collectors.joining(", ")) + ")"
                 : "has the wrong type: expected " + (e.getTargetType() == null ? "another type"
-                        : e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                        : e.getTargetType().getSimpleName().toLowerCase(Locale.ROOT));
         return answer(Response.Status.BAD_REQUEST, new ErrorBody("the request is not valid: " + field + " " + why,
                 List.of(new FieldError(field, why))));
     }
