@@ -40,6 +40,8 @@ public class EvaluationService {
     Clock clock;
     @Inject
     BrokerPolicyConfig config;
+    @Inject
+    EvaluationMetrics metrics;
 
     /** The most snapshots one batch request may hold. */
     public static final int MAX_BATCH = 10_000;
@@ -81,8 +83,10 @@ public class EvaluationService {
             }
             throw cannotEvaluate;
         }
-        long micros = (System.nanoTime() - started) / 1_000;
-        return groupCommit.store(new VerdictStore.Evaluated(snapshot, canonical, hash, verdict, micros));
+        long nanos = System.nanoTime() - started;
+        StoredVerdict stored = groupCommit.store(new VerdictStore.Evaluated(snapshot, canonical, hash, verdict, nanos / 1_000));
+        metrics.evaluated(snapshot, verdict, nanos);
+        return stored;
     }
 
     /**
@@ -118,7 +122,9 @@ public class EvaluationService {
             evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
                     verdicts.get(i)));
         }
-        return store.append(evaluated);
+        List<StoredVerdict> stored = store.append(evaluated);
+        metrics.evaluatedBatch(snapshots, verdicts);
+        return stored;
     }
 
     static String canonical(JsonNode json) {

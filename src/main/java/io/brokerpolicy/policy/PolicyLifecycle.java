@@ -52,6 +52,8 @@ public class PolicyLifecycle {
     @Inject
     ActivePolicy active;
     @Inject
+    PolicyReloadCounter reloads;
+    @Inject
     Clock clock;
 
     private BundleValidator validator;
@@ -153,6 +155,7 @@ public class PolicyLifecycle {
                 LOG.infof("the folders hold a bundle already stored (%s); serving the active version %d from the database",
                         bundle.hash(), dbActive.get().version());
             }
+            reloads.unchanged();
             return new LoadOutcome(dbActive.get().version(), false, List.of());
         }
         return load(bundle, "system", STARTUP);
@@ -168,6 +171,7 @@ public class PolicyLifecycle {
                     "the folders could not be read: " + e.getMessage()));
             lastRejected = new Rejection(clock.instant(), source, null, errors);
             LOG.warnf("the policy folders could not be read; the active version keeps serving: %s", e.getMessage());
+            reloads.unreadable();
             return new LoadOutcome(null, false, errors);
         }
         return load(bundle, actor, source);
@@ -175,6 +179,7 @@ public class PolicyLifecycle {
 
     private LoadOutcome load(PolicyBundle bundle, String actor, String source) {
         if (active.isLoaded() && active.get().policy().hash().equals(bundle.hash())) {
+            reloads.unchanged();
             return new LoadOutcome(active.get().policy().version(), false, List.of());
         }
         long start = System.nanoTime();
@@ -200,12 +205,14 @@ public class PolicyLifecycle {
             if (!active.isLoaded()) {
                 syncToDatabase("the folders were rejected");
             }
+            reloads.rejected();
             return new LoadOutcome(null, false, validation.errors());
         }
         long version = store.findUsable(bundle.hash())
                 .map(v -> v.version())
                 .orElseGet(() -> store.create(bundle, PolicyVersionStore.State.DRAFT, source, actor, null).version());
         activateCompiled(validation.policy().withVersion(version), actor, "loaded from folders (" + source + ")");
+        reloads.activated();
         return new LoadOutcome(version, true, List.of());
     }
 

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A service as an operator first starts it: no users file yet (the service creates one), and bearer tokens
- * from an identity provider, here signed by a key made for this test, with the roles in a Keycloak-style
- * claim ({@code realm_access.roles}).
+ * from an identity provider, here signed by a key made for this test and checked against its public key
+ * ({@code quarkus.oidc.public-key}), with the roles in a Keycloak-style claim ({@code realm_access.roles}).
+ * OidcProviderTest does the same against a provider over HTTP.
  */
 @QuarkusTest
 @TestProfile(FreshInstallWithBearerTokensTest.Profile.class)
@@ -46,9 +47,10 @@ class FreshInstallWithBearerTokensTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "brokerpolicy.security.users-file", USERS_FILE.toString(),
-                    "mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()),
-                    "mp.jwt.verify.issuer", ISSUER,
-                    "smallrye.jwt.path.groups", "realm_access/roles");
+                    // A provider known only by its public key (no discovery): what an offline installation has.
+                    "quarkus.oidc.public-key", Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()),
+                    "quarkus.oidc.token.issuer", ISSUER,
+                    "quarkus.oidc.roles.role-claim-path", "realm_access/roles");
         }
     }
 
@@ -60,7 +62,7 @@ class FreshInstallWithBearerTokensTest {
         try (var in = Files.newBufferedReader(USERS_FILE)) {
             users.load(in);
         }
-        assertThat(users.stringPropertyNames()).containsExactlyInAnyOrder("evaluator", "risk-editor", "compliance");
+        assertThat(users.stringPropertyNames()).containsExactlyInAnyOrder("evaluator", "risk-editor", "compliance", "metrics");
         String evaluatorPassword = users.getProperty("evaluator").split(",")[0];
         assertThat(evaluatorPassword).hasSizeGreaterThanOrEqualTo(32);
         assertThat(users.getProperty("evaluator")).endsWith(",evaluator");

@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class RoleAccessTest {
 
+    /** The Prometheus scraper's role: /q/metrics and nothing else. */
+    private static final String METRICS = "test-metrics";
     private static final String ANY_UUID = "00000000-0000-0000-0000-000000000000";
 
     static Stream<Arguments> endpoints() {
@@ -68,7 +70,7 @@ class RoleAccessTest {
         assertThat(status(given(), method, path)).as("without credentials").isEqualTo(401);
         assertThat(status(given().auth().preemptive().basic(EVALUATOR, "wrong-password"), method, path))
                 .as("wrong password").isEqualTo(401);
-        for (String user : List.of(EVALUATOR, RISK_EDITOR, COMPLIANCE)) {
+        for (String user : List.of(EVALUATOR, RISK_EDITOR, COMPLIANCE, METRICS)) {
             int status = status(Api.as(user), method, path);
             if (allowed.contains(user)) {
                 assertThat(status).as(user + " may").isNotIn(401, 403);
@@ -98,7 +100,28 @@ class RoleAccessTest {
         assertThat(status(given(), "GET", "/q/openapi")).isEqualTo(401);
         assertThat(status(Api.asEvaluator(), "GET", "/q/openapi")).isEqualTo(200);
         assertThat(status(given(), "GET", "/console/index.html")).isNotIn(401, 403);
-        assertThat(status(given(), "GET", "/")).isEqualTo(401);
+    }
+
+    @Test
+    void metrics_needTheMetricsRole_whichMayCallNoApiEndpoint() {
+        assertThat(status(given(), "GET", "/q/metrics")).isEqualTo(401);
+        assertThat(status(Api.as(METRICS), "GET", "/q/metrics")).isEqualTo(200);
+        for (String user : List.of(EVALUATOR, RISK_EDITOR, COMPLIANCE)) {
+            assertThat(status(Api.as(user), "GET", "/q/metrics")).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theRootAndTheConsoleWithoutSlash_leadToTheConsole_signedInOrNot() {
+        for (RequestSpecification request : List.of(given(), Api.asCompliance())) {
+            for (String path : List.of("/", "/console")) {
+                request.redirects().follow(false).get(path).then().statusCode(303)
+                        .header("Location", org.hamcrest.Matchers.endsWith("/console/"));
+            }
+        }
+        given().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("Compliance console"));
+        given().redirects().follow(false).get("/console/").then().statusCode(200);
     }
 
     @Test
