@@ -59,7 +59,7 @@ class ApiError extends Error {
 }
 
 const Api = {
-  header() { return 'Basic ' + sessionStorage.getItem(AUTH_KEY); },
+  header() { const auth = sessionStorage.getItem(AUTH_KEY); return auth.startsWith('Bearer ') ? auth : 'Basic ' + auth; },
   async request(method, path, authorization, body) {
     // X-Requested-With: the service then answers a wrong password with a bare 401, not the Basic challenge that
     // makes a browser pop up its own sign-in dialog over the console's.

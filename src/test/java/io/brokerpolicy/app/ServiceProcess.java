@@ -29,6 +29,7 @@ final class ServiceProcess {
     private final Path work;
     private final int port;
     private final Map<String, String> settings;
+    private Map<String, String> environment = Map.of();
     private Process process;
     private int starts;
 
@@ -40,6 +41,12 @@ final class ServiceProcess {
         }
         copy(Path.of("rules"), work.resolve("rules"));
         copy(Path.of("policies"), work.resolve("policies"));
+    }
+
+    /** Environment variables for the next start (as an operator's container would set them). */
+    ServiceProcess environment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+        return this;
     }
 
     String base() {
@@ -70,7 +77,9 @@ final class ServiceProcess {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         long started = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
         long deadline = started + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

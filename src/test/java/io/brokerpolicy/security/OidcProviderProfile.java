@@ -1,9 +1,17 @@
 package io.brokerpolicy.security;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The service with an OpenID Connect provider configured: Quarkus' test OIDC server, a real HTTP server
@@ -14,8 +22,8 @@ import java.util.Map;
 public class OidcProviderProfile implements QuarkusTestProfile {
 
     /** The issuer the test server announces and signs into its tokens. */
-    static final String ISSUER = "https://server.example.com";
-    static final String CLIENT_ID = "brokerpolicy-console";
+    public static final String ISSUER = "https://server.example.com";
+    public static final String CLIENT_ID = "brokerpolicy-console";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -29,5 +37,23 @@ public class OidcProviderProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
+    }
+
+    /** An access token as the provider issues it: signed with its key, the roles in {@code groups}. */
+    public static String accessToken(String user, Set<String> roles, String issuer, Instant expiresAt) {
+        return Jwt.preferredUserName(user).groups(roles).issuer(issuer).audience("brokerpolicy")
+                .issuedAt(expiresAt.minusSeconds(900)).expiresAt(expiresAt)
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** From now on the provider answers a code exchange with the tokens of this user (whoever typed what). */
+    public static void answerCodeExchangeAs(WireMockServer provider, String user, Set<String> roles) {
+        Instant now = Instant.now();
+        String idToken = Jwt.preferredUserName(user).subject(user + "-id").issuer(ISSUER).audience(CLIENT_ID)
+                .issuedAt(now).expiresAt(now.plusSeconds(300)).jws().keyId("1").sign("privateKey.jwk");
+        provider.stubFor(post("/auth/realms/quarkus/token").withRequestBody(containing("authorization_code"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"access_token\":\""
+                        + accessToken(user, roles, ISSUER, now.plusSeconds(300)) + "\",\"id_token\":\"" + idToken
+                        + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}")));
     }
 }

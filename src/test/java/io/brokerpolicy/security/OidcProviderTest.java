@@ -1,8 +1,5 @@
 package io.brokerpolicy.security;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +12,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -100,11 +96,7 @@ class OidcProviderTest {
      */
     @Test
     void theConsole_signsInThroughTheProvidersCodeFlow() throws Exception {
-        // The provider's token endpoint answers this code exchange with tokens of a compliance officer.
-        provider.stubFor(post("/auth/realms/quarkus/token").withRequestBody(containing("authorization_code"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"access_token\":\""
-                        + token("carol", Set.of("compliance"), OidcProviderProfile.ISSUER, in(300))
-                        + "\",\"id_token\":\"" + idToken("carol") + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}")));
+        OidcProviderProfile.answerCodeExchangeAs(provider, "carol", Set.of("compliance"));
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -162,16 +154,8 @@ class OidcProviderTest {
         assertThat(location(page).toString()).startsWith(provider.baseUrl());
     }
 
-    static String token(String user, Set<String> roles, String issuer, Instant expiresAt) {
-        return Jwt.preferredUserName(user).groups(roles).issuer(issuer).audience("brokerpolicy")
-                .issuedAt(expiresAt.minusSeconds(900)).expiresAt(expiresAt)
-                .jws().keyId("1").sign("privateKey.jwk");
-    }
-
-    private static String idToken(String user) {
-        return Jwt.preferredUserName(user).subject(user + "-id").issuer(OidcProviderProfile.ISSUER)
-                .audience(OidcProviderProfile.CLIENT_ID).issuedAt(Instant.now()).expiresAt(in(300))
-                .jws().keyId("1").sign("privateKey.jwk");
+    private static String token(String user, Set<String> roles, String issuer, Instant expiresAt) {
+        return OidcProviderProfile.accessToken(user, roles, issuer, expiresAt);
     }
 
     private static Instant in(long seconds) {
