@@ -142,6 +142,14 @@ class OidcProviderTest {
         given().header("Authorization", authorizationHeader).get("/api/v1/verdicts?size=1").then().statusCode(200);
         given().header("Authorization", authorizationHeader).contentType(ContentType.JSON)
                 .body(Snapshots.aSnapshot().toString()).post("/api/v1/evaluations").then().statusCode(403);
+
+        // Signing out ends the session here and sends the browser to the provider's end-session endpoint.
+        HttpResponse<String> signOut = get(browser, service.resolve(options.getString("signOut")), Map.of());
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(location(signOut).toString())
+                .startsWith(provider.baseUrl() + "/auth/realms/quarkus/protocol/openid-connect/end-session");
+        assertThat(get(browser, service.resolve("/console/oidc/session"), Map.of("X-Requested-With", "JavaScript"))
+                .statusCode()).isEqualTo(499);
     }
 
     @Test

@@ -125,6 +125,15 @@ class RoleAccessTest {
     }
 
     @Test
+    void withoutAnOidcProvider_theConsoleOffersPasswordsOnly_andBearerTokensAreRefused() {
+        given().get("/console/sign-in-options").then().statusCode(200)
+                .body("provider", org.hamcrest.Matchers.nullValue());
+        assertThat(status(given().redirects().follow(false), "GET", "/console/oidc/sign-in")).isEqualTo(401);
+        assertThat(status(given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), "GET", "/api/v1/policy/active"))
+                .isEqualTo(401);
+    }
+
+    @Test
     void aRefusal_asksForBasicCredentials() {
         given().post("/api/v1/evaluations").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsStringIgnoringCase("basic"));
