@@ -65,8 +65,8 @@ public class EvaluationMetrics {
     private Counter counter(AccountStatus status, String brokerId) {
         String broker = brokerLabels.get(brokerId);
         if (broker == null) {
-            broker = brokerLabels.computeIfAbsent(brokerId,
-                    id -> brokerLabels.size() < MAX_BROKERS ? id : OTHER_BROKERS);
+            // Ids beyond the bound are not remembered either: random ids must not grow this map.
+            broker = brokerLabels.size() < MAX_BROKERS ? brokerLabels.computeIfAbsent(brokerId, id -> id) : OTHER_BROKERS;
         }
         Counter counter = counters.get(status).get(broker);
         if (counter == null) {
