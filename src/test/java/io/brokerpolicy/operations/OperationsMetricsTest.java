@@ -89,6 +89,13 @@ class OperationsMetricsTest {
         assertThat(after.value("brokerpolicy_audit_checkpoint_age_seconds")).isBetween(0.0, 60.0);
     }
 
+    @Test
+    void tracing_isOffWithoutAnEndpoint() {
+        // no OTLP endpoint in the test configuration: the SDK stays off, nothing is exported (TracingTest: on)
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.otel.sdk.disabled", Boolean.class)).isTrue();
+    }
+
     private static PrometheusScrape scrape() {
         return PrometheusScrape.parse(Api.as("test-metrics").get("/q/metrics").then().statusCode(200).extract().asString());
     }
