@@ -48,7 +48,7 @@ class UsersFileTest {
             logger.removeHandler(capture);
         }
         UsersFile users = new UsersFile(file);
-        assertThat(users.users()).containsOnlyKeys("evaluator", "risk-editor", "compliance");
+        assertThat(users.users()).containsOnlyKeys("evaluator", "risk-editor", "compliance", "metrics");
         for (String line : Files.readAllLines(file)) {
             if (line.startsWith("#")) {
                 continue;
