@@ -10,6 +10,7 @@ import io.brokerpolicy.intake.SnapshotReader;
 import io.brokerpolicy.persistence.VerdictStore;
 import io.brokerpolicy.policy.ActivePolicy;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,6 +46,16 @@ public class RequestPathWarmup {
     @Inject
     Clock clock;
 
+    /**
+     * Set when the service begins to stop: the warm-up then ends at its next round, and a round cut short by
+     * the container going away is not reported as a failure (a stop right after the start is ordinary).
+     */
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() == LaunchMode.TEST) {
             return; // each test run boots the service many times; the suite measures nothing by speed
@@ -53,7 +64,9 @@ public class RequestPathWarmup {
             try {
                 run(MAX_ROUNDS, MAX_MILLIS);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "the request-path warm-up stopped early");
+                if (!stopping) {
+                    LOG.warnf(e, "the request-path warm-up stopped early");
+                }
             }
         }, "request-path-warmup");
         thread.setDaemon(true);
@@ -72,7 +85,7 @@ public class RequestPathWarmup {
         long fastest = Long.MAX_VALUE;
         int steady = 0;
         int round = 0;
-        while (round < maxRounds && (System.nanoTime() - start) / 1_000_000 < maxMillis) {
+        while (!stopping && round < maxRounds && (System.nanoTime() - start) / 1_000_000 < maxMillis) {
             long roundStart = System.nanoTime();
             oneRound(policy, reader, round);
             long took = System.nanoTime() - roundStart;
