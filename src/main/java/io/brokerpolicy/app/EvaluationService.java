@@ -1,14 +1,12 @@
 package io.brokerpolicy.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerpolicy.audit.AuditHashes;
 import io.brokerpolicy.audit.StoredVerdict;
 import io.brokerpolicy.config.BrokerPolicyConfig;
 import io.brokerpolicy.domain.AccountSnapshot;
 import io.brokerpolicy.domain.Verdict;
 import io.brokerpolicy.engine.CompiledPolicy;
-import io.brokerpolicy.intake.Json;
 import io.brokerpolicy.intake.SnapshotParser;
 import io.brokerpolicy.intake.SnapshotReader;
 import io.brokerpolicy.persistence.GroupCommit;
@@ -46,23 +44,17 @@ public class EvaluationService {
     /** The most snapshots one batch request may hold. */
     public static final int MAX_BATCH = 10_000;
 
-    private SnapshotParser parser;
     private SnapshotReader reader;
 
     @PostConstruct
     void init() {
-        parser = new SnapshotParser(clock, config.maxPositions());
-        reader = new SnapshotReader(parser, MAX_BATCH);
+        reader = new SnapshotReader(new SnapshotParser(clock, config.maxPositions()), MAX_BATCH);
     }
 
     /** One snapshot as the request body carries it, read without a JSON tree. */
     public StoredVerdict evaluate(String body) throws JsonProcessingException {
         SnapshotReader.Read read = reader.readOne(body);
         return evaluate(read.snapshot(), read.json());
-    }
-
-    public StoredVerdict evaluate(JsonNode json) {
-        return evaluate(parser.parse(json, ""), canonical(json));
     }
 
     private StoredVerdict evaluate(AccountSnapshot snapshot, String canonical) {
@@ -96,28 +88,12 @@ public class EvaluationService {
      */
     public List<StoredVerdict> evaluateBatch(String body, boolean ndjson) throws JsonProcessingException {
         List<SnapshotReader.Read> reads = reader.readBatch(body, ndjson);
-        List<AccountSnapshot> snapshots = new ArrayList<>(reads.size());
-        List<String> canonical = new ArrayList<>(reads.size());
-        reads.forEach(r -> {
-            snapshots.add(r.snapshot());
-            canonical.add(r.json());
-        });
-        return evaluateBatch(snapshots, canonical);
-    }
-
-    public List<StoredVerdict> evaluateBatch(List<JsonNode> batch) {
-        List<AccountSnapshot> snapshots = parser.parseAll(batch);
-        List<String> canonical = new ArrayList<>(batch.size());
-        batch.forEach(json -> canonical.add(canonical(json)));
-        return evaluateBatch(snapshots, canonical);
-    }
-
-    private List<StoredVerdict> evaluateBatch(List<AccountSnapshot> snapshots, List<String> canonicalJson) {
+        List<AccountSnapshot> snapshots = reads.stream().map(SnapshotReader.Read::snapshot).toList();
         CompiledPolicy policy = active.get().policy();
         List<Verdict> verdicts = policy.evaluateAll(snapshots);
-        List<VerdictStore.Evaluated> evaluated = new ArrayList<>(snapshots.size());
-        for (int i = 0; i < snapshots.size(); i++) {
-            String canonical = canonicalJson.get(i);
+        List<VerdictStore.Evaluated> evaluated = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            String canonical = reads.get(i).json();
             // A batch shares one session, so no evaluation has a duration of its own: evaluationMicros stays absent.
             evaluated.add(new VerdictStore.Evaluated(snapshots.get(i), canonical, AuditHashes.sha256(canonical),
                     verdicts.get(i)));
@@ -125,13 +101,5 @@ public class EvaluationService {
         List<StoredVerdict> stored = store.append(evaluated);
         metrics.evaluatedBatch(snapshots, verdicts);
         return stored;
-    }
-
-    static String canonical(JsonNode json) {
-        try {
-            return Json.MAPPER.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed snapshot could not be written back as JSON", e);
-        }
     }
 }
